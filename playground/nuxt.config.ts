@@ -1,0 +1,11 @@
+export default defineNuxtConfig({
+  modules: ['../src/module'],
+  devtools: { enabled: true },
+  compatibilityDate: '2025-07-15',
+  axiosJwt: {
+    // The demo API runs in this app's own server; point this at your API instead.
+    baseURL: '/api/demo',
+    endpoints: { login: '/auth/login', refresh: '/auth/refresh', logout: '/auth/logout', user: '/auth/me' },
+    refreshBeforeExpiry: 5,
+  },
+})

@@ -1,0 +1,115 @@
+import { randomBytes, randomUUID } from 'node:crypto'
+import { SignJWT, jwtVerify } from 'jose'
+
+export interface DemoUser {
+  id: number
+  username: string
+  name: string
+}
+
+export interface DemoAuthOptions {
+  /** Seconds an access token lives. */
+  accessTtl: number
+  /** Seconds a refresh token lives. */
+  refreshTtl: number
+  users: Array<DemoUser & { password: string }>
+}
+
+export interface DemoTokens {
+  accessToken: string
+  refreshToken: string
+  expiresIn: number
+}
+
+export type DemoRefreshResult = { ok: true, tokens: DemoTokens } | { ok: false, reason: 'invalid' | 'reused' | 'revoked' }
+
+/**
+ * A small JWT issuer that behaves like a strict backend: signed HS256 tokens, refresh tokens that rotate on
+ * every use, and reuse detection (presenting a spent refresh token revokes the whole session).
+ */
+export function createDemoAuth(options: DemoAuthOptions) {
+  const secret = randomBytes(32)
+  // refresh token id -> session id, and whether it was spent
+  const refreshIds = new Map<string, { session: string, spent: boolean }>()
+  const revoked = new Set<string>()
+  const stats = { logins: 0, refreshes: 0, rejected: 0, reused: 0 }
+
+  async function issue(user: DemoUser, session: string): Promise<DemoTokens> {
+    const jti = randomUUID()
+    refreshIds.set(jti, { session, spent: false })
+    const sign = (claims: Record<string, unknown>, ttl: number) => new SignJWT(claims)
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(String(user.id))
+      .setIssuedAt()
+      .setExpirationTime(`${ttl}s`)
+      .sign(secret)
+    return {
+      accessToken: await sign({ name: user.name, username: user.username, typ: 'access', sid: session }, options.accessTtl),
+      refreshToken: await sign({ typ: 'refresh', sid: session, jti }, options.refreshTtl),
+      expiresIn: options.accessTtl,
+    }
+  }
+
+  async function claims(token: string | undefined, typ: 'access' | 'refresh') {
+    if (!token) return undefined
+    try {
+      const { payload } = await jwtVerify(token, secret, { algorithms: ['HS256'] })
+      return payload.typ === typ ? payload : undefined
+    }
+    catch {
+      return undefined
+    }
+  }
+
+  const userById = (id: unknown) => options.users.find(user => String(user.id) === id)
+  const publicUser = ({ password: _password, ...user }: DemoUser & { password: string }): DemoUser => user
+
+  return {
+    stats,
+    async login(username: unknown, password: unknown): Promise<DemoTokens | undefined> {
+      const user = options.users.find(u => u.username === username && u.password === password)
+      if (!user) return undefined
+      stats.logins++
+      return issue(publicUser(user), randomUUID())
+    },
+
+    async refresh(token: string | undefined): Promise<DemoRefreshResult> {
+      const payload = await claims(token, 'refresh')
+      const entry = payload?.jti ? refreshIds.get(payload.jti) : undefined
+      const user = userById(payload?.sub)
+      if (!payload || !entry || !user) {
+        stats.rejected++
+        return { ok: false, reason: 'invalid' }
+      }
+      if (entry.spent) {
+        // A spent token shows up again: treat the session as stolen.
+        revoked.add(entry.session)
+        stats.reused++
+        stats.rejected++
+        return { ok: false, reason: 'reused' }
+      }
+      if (revoked.has(entry.session)) {
+        stats.rejected++
+        return { ok: false, reason: 'revoked' }
+      }
+      entry.spent = true
+      stats.refreshes++
+      return { ok: true, tokens: await issue(publicUser(user), entry.session) }
+    },
+
+    /** The user an access token belongs to, if it is valid and its session is alive. */
+    async verify(token: string | undefined): Promise<DemoUser | undefined> {
+      const payload = await claims(token, 'access')
+      const user = userById(payload?.sub)
+      if (!payload || !user || revoked.has(String(payload.sid))) return undefined
+      return publicUser(user)
+    },
+
+    async logout(token: string | undefined): Promise<void> {
+      const payload = await claims(token, 'refresh')
+      if (payload?.sid) revoked.add(String(payload.sid))
+    },
+  }
+}
+
+export type DemoAuth = ReturnType<typeof createDemoAuth>

@@ -1,0 +1,65 @@
+import { addImports, addPlugin, addRouteMiddleware, createResolver, defineNuxtModule, useLogger } from '@nuxt/kit'
+import { defu } from 'defu'
+import type { AxiosJwtOptions } from './runtime/types'
+
+/** Options of `axiosJwt` in `nuxt.config`. */
+export interface ModuleOptions extends AxiosJwtOptions {}
+
+export type { AxiosJwtOptions }
+
+export default defineNuxtModule<ModuleOptions>({
+  meta: {
+    name: 'nuxt-axios-jwt',
+    configKey: 'axiosJwt',
+    compatibility: { nuxt: '>=3.16.0' },
+  },
+  defaults: nuxt => ({
+    baseURL: '',
+    endpoints: { login: '/auth/login', refresh: '/auth/refresh', logout: '/auth/logout', user: '/auth/me' },
+    tokens: {
+      access: { cookie: 'access_token', path: 'data.accessToken' },
+      refresh: { cookie: 'refresh_token', path: 'data.refreshToken', bodyField: 'refreshToken', maxAge: 60 * 60 * 24 * 30, header: false },
+    },
+    user: { path: 'data' },
+    header: { name: 'Authorization', type: 'Bearer' },
+    refreshBeforeExpiry: 30,
+    refreshTimeout: 10_000,
+    cookie: { path: '/', sameSite: 'lax', secure: !nuxt.options.dev },
+    redirect: { login: '/login', home: '/', logout: '/login' },
+    globalMiddleware: false,
+  }),
+  setup(options, nuxt) {
+    const resolver = createResolver(import.meta.url)
+    const logger = useLogger('nuxt-axios-jwt')
+
+    const publicConfig = nuxt.options.runtimeConfig.public as Record<string, unknown>
+    publicConfig.axiosJwt = defu(
+      publicConfig.axiosJwt as Partial<ModuleOptions> | undefined,
+      { ...options, sessionEndStatuses: options.sessionEndStatuses ?? [401, 403] },
+    )
+
+    if (!nuxt.options.dev && /^http:\/\/(?!(?:localhost|127\.\d+\.\d+\.\d+|\[::1\])(?:[:/]|$))/i.test(options.baseURL)) {
+      logger.warn(`\`axiosJwt.baseURL\` (${options.baseURL}) is plain HTTP: tokens cross the network unencrypted. Use HTTPS in production.`)
+    }
+
+    nuxt.options.build.transpile.push(resolver.resolve('./runtime'))
+    addPlugin(resolver.resolve('./runtime/app/plugins/api'))
+    addImports([
+      { name: 'useApi', from: resolver.resolve('./runtime/app/composables/useApi') },
+      { name: 'useAuth', from: resolver.resolve('./runtime/app/composables/useAuth') },
+    ])
+    addRouteMiddleware({ name: 'auth', path: resolver.resolve('./runtime/app/middleware/auth') })
+    addRouteMiddleware({ name: 'guest', path: resolver.resolve('./runtime/app/middleware/guest') })
+    if (options.globalMiddleware) {
+      addRouteMiddleware({ name: 'axios-jwt-global', path: resolver.resolve('./runtime/app/middleware/global'), global: true })
+    }
+
+    // Node < 22 asks for `module-sync` export targets at run time that nitro's tracer copies only on Node >= 22,
+    // which makes a production build with axios in the server bundle answer 500.
+    if (Number(process.versions.node.split('.')[0]) < 22) {
+      nuxt.hook('nitro:config', (nitroConfig) => {
+        nitroConfig.externals = defu(nitroConfig.externals, { traceOptions: { conditions: ['node', 'import', 'default', 'module-sync'] } })
+      })
+    }
+  },
+})

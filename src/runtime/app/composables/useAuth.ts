@@ -1,0 +1,8 @@
+import type { UseAuthReturn } from '../../types'
+import { useNuxtApp } from '#imports'
+
+/** The session: `user`, `loggedIn`, `login`, `logout`, `refresh` and `fetchUser`. */
+export function useAuth(): UseAuthReturn {
+  const { user, loggedIn, login, logout, refresh, fetchUser } = useNuxtApp().$axiosJwt
+  return { user, loggedIn, login, logout, refresh, fetchUser }
+}

@@ -1,0 +1,37 @@
+import axios from 'axios'
+import { installJwtClient, type JwtClient } from '../../core/client'
+import type { ApiInstance } from '../../types'
+import { createAuth } from '../utils/auth'
+import { useTokenCookies } from '../utils/token-cookies'
+import { useAxiosJwtConfig } from '../utils/config'
+import { defineNuxtPlugin, useRequestURL } from '#imports'
+
+export default defineNuxtPlugin({
+  name: 'axios-jwt',
+  setup() {
+    const config = useAxiosJwtConfig()
+    // Relative to the page in the browser, to the incoming request on the server.
+    const origin = useRequestURL().origin
+    const api = axios.create({ baseURL: new URL(config.baseURL || '/', origin).href })
+    const store = useTokenCookies(config)
+    let client: JwtClient | undefined
+    const auth = createAuth(api, () => client!, store, config)
+    client = installJwtClient(api, {
+      store,
+      origin,
+      refreshURL: config.endpoints.refresh,
+      accessPath: config.tokens.access.path,
+      refreshPath: config.tokens.refresh.path,
+      bodyField: config.tokens.refresh.bodyField,
+      refreshHeader: config.tokens.refresh.header,
+      headerName: config.header.name,
+      headerType: config.header.type,
+      refreshBeforeExpiry: config.refreshBeforeExpiry,
+      refreshTimeout: config.refreshTimeout,
+      sessionEndStatuses: config.sessionEndStatuses,
+      onRefreshed: auth.sync,
+      onSessionEnd: auth.ended,
+    })
+    return { provide: { api: api as unknown as ApiInstance, axiosJwt: auth } }
+  },
+})

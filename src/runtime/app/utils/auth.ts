@@ -1,0 +1,94 @@
+import type { AxiosInstance } from 'axios'
+import type { JwtClient, TokenStore } from '../../core/client'
+import { AxiosJwtError } from '../../core/errors'
+import { getByPath } from '../../core/paths'
+import { readTokenResponse } from '../../core/tokens'
+import { safeRedirect } from '../../core/url'
+import type { AuthUser, ResolvedAxiosJwtOptions, UseAuthReturn } from '../../types'
+import { computed, navigateTo, useNuxtApp, useRouter, useState } from '#imports'
+
+/** The session of one Nuxt app instance, as `useAuth()` hands it out, plus what the route guards need. */
+export interface AuthSession extends UseAuthReturn {
+  /** Whether a refresh is due before the next request (no access token, or one about to expire). */
+  needsRefresh: () => boolean
+  /** Runs `fn` without the login redirect that ending the session would make; the caller redirects itself. */
+  guarded: <T>(fn: () => Promise<T>) => Promise<T>
+  /** Called by the client when the session is over. */
+  ended: () => Promise<void>
+  /** Mirrors a change of the stored tokens into the reactive state. */
+  sync: () => void
+}
+
+export function createAuth(api: AxiosInstance, client: () => JwtClient, store: TokenStore, config: ResolvedAxiosJwtOptions): AuthSession {
+  const nuxtApp = useNuxtApp()
+  const router = useRouter()
+  const user = useState<AuthUser | null>('axios-jwt:user', () => null)
+  const hasTokens = () => Boolean(store.get().accessToken || store.get().refreshToken)
+  const present = useState<boolean>('axios-jwt:logged-in', hasTokens)
+  let guards = 0
+
+  const go = (target: string) => nuxtApp.runWithContext(() => navigateTo(target))
+  const sync = () => {
+    present.value = hasTokens()
+    if (!present.value) user.value = null
+  }
+
+  async function fetchUser(): Promise<AuthUser | null> {
+    if (!config.endpoints.user) return null
+    const { data } = await api.get(config.endpoints.user)
+    const found = getByPath(data, config.user.path)
+    user.value = found && typeof found === 'object' ? found as AuthUser : null
+    return user.value
+  }
+
+  return {
+    user,
+    loggedIn: computed(() => present.value),
+    fetchUser,
+    refresh: () => client().refresh(),
+    needsRefresh: () => client().needsRefresh(),
+    sync,
+
+    async login(credentials, options = {}) {
+      const { data } = await api.post(config.endpoints.login, credentials, { auth: false } as object)
+      const result = readTokenResponse(data, { accessPath: config.tokens.access.path, refreshPath: config.tokens.refresh.path })
+      if (!result.ok) throw new AxiosJwtError(`Login failed: ${result.problem}. Check \`axiosJwt.tokens.*.path\`.`)
+      store.set(result.tokens)
+      sync()
+      await fetchUser().catch(() => null)
+      if (options.redirect === false) return
+      const fallback = config.redirect.home
+      await go(safeRedirect(options.redirect ?? router.currentRoute.value.query.redirect, fallback))
+    },
+
+    async logout(options = {}) {
+      const { accessToken, refreshToken } = store.get()
+      if (config.endpoints.logout && accessToken) {
+        const headers = { [config.header.name]: client().headerValue(accessToken) }
+        await api.post(config.endpoints.logout, { [config.tokens.refresh.bodyField]: refreshToken }, { auth: false, headers, timeout: config.refreshTimeout } as object)
+          .catch(() => undefined)
+      }
+      store.clear()
+      sync()
+      if (options.redirect === false) return
+      await go(safeRedirect(options.redirect ?? config.redirect.logout, config.redirect.logout))
+    },
+
+    async guarded(fn) {
+      guards++
+      try {
+        return await fn()
+      }
+      finally {
+        guards--
+      }
+    },
+
+    async ended() {
+      sync()
+      const route = router.currentRoute.value
+      if (guards > 0 || route.path === config.redirect.login) return
+      await nuxtApp.runWithContext(() => navigateTo({ path: config.redirect.login, query: { redirect: route.fullPath } }))
+    },
+  }
+}

@@ -1,0 +1,82 @@
+import Cookies from 'universal-cookie'
+import type { TokenStore } from '../../core/client'
+import { tokenLifetime } from '../../core/jwt'
+import type { ResolvedAxiosJwtOptions } from '../../types'
+import type { CookieRef } from '#app'
+import { useCookie, useNuxtApp } from '#imports'
+
+
+const asToken = (value: unknown): string | undefined => typeof value === 'string' && value ? value : undefined
+const encode = (value: string | null | undefined): string => encodeURIComponent(value ?? '')
+const decode = (value: string): string => {
+  try {
+    return decodeURIComponent(value)
+  }
+  catch {
+    return value
+  }
+}
+
+/**
+ * The two token cookies. On the server they are read from the request with `useCookie` and written into
+ * the response; in the browser they are read fresh from `document.cookie` on every call (another tab may
+ * have rotated them) and written at once, so the next request already sees them.
+ */
+export function useTokenCookies(config: ResolvedAxiosJwtOptions): TokenStore {
+  const names = { accessToken: config.tokens.access.cookie, refreshToken: config.tokens.refresh.cookie }
+  const base = {
+    path: config.cookie.path,
+    domain: config.cookie.domain || undefined,
+    sameSite: config.cookie.sameSite,
+    secure: config.cookie.secure,
+  }
+  // The cookies live as long as the refresh token: the access token is useful exactly that long.
+  const maxAge = (refreshToken?: string): number =>
+    tokenLifetime(refreshToken, Date.now() / 1000) ?? config.tokens.refresh.maxAge
+
+  if (import.meta.client) {
+    const cookies = new Cookies(undefined, { path: base.path })
+    const read = (name: string) => asToken(cookies.get(name, { doNotParse: true }))
+    const remove = (name: string) => cookies.remove(name, base)
+    return {
+      get: () => ({ accessToken: read(names.accessToken), refreshToken: read(names.refreshToken) }),
+      set({ accessToken, refreshToken }) {
+        const options = { ...base, maxAge: maxAge(refreshToken) }
+        cookies.set(names.accessToken, accessToken, options)
+        if (refreshToken) cookies.set(names.refreshToken, refreshToken, options)
+        else remove(names.refreshToken)
+      },
+      clear() {
+        remove(names.accessToken)
+        remove(names.refreshToken)
+      },
+    }
+  }
+
+  const nuxtApp = useNuxtApp()
+  const cookie = (name: string, lifetime?: number) => nuxtApp.runWithContext(() =>
+    useCookie<string | null | undefined>(name, { ...base, maxAge: lifetime, encode, decode })) as CookieRef<string | null | undefined>
+  const current = {
+    accessToken: asToken(cookie(names.accessToken).value),
+    refreshToken: asToken(cookie(names.refreshToken).value),
+  }
+  // One writer per cookie and request, so the response carries one Set-Cookie for each.
+  const writers: Partial<Record<keyof typeof names, CookieRef<string | null | undefined>>> = {}
+  const write = (key: keyof typeof names, value: string | undefined, lifetime?: number) => {
+    current[key] = value
+    const writer = writers[key] ??= cookie(names[key], lifetime)
+    writer.value = value
+  }
+  return {
+    get: () => ({ ...current }),
+    set({ accessToken, refreshToken }) {
+      const lifetime = maxAge(refreshToken)
+      write('accessToken', accessToken, lifetime)
+      write('refreshToken', refreshToken, lifetime)
+    },
+    clear() {
+      write('accessToken', undefined)
+      write('refreshToken', undefined)
+    },
+  }
+}

@@ -1,0 +1,193 @@
+import axios from 'axios'
+import type { AxiosError, AxiosInstance, AxiosRequestConfig, InternalAxiosRequestConfig } from 'axios'
+import { RefreshError, SessionExpiredError } from './errors'
+import { readTokenTimes } from './jwt'
+import { readTokenResponse, type TokenPair, type TokenPaths } from './tokens'
+import { originOf } from './url'
+
+/** The tokens currently held; either may be missing. */
+export interface StoredTokens {
+  accessToken?: string
+  refreshToken?: string
+}
+
+/** Where tokens live (cookies in Nuxt, anything in tests). Reads must be fresh: other tabs may write too. */
+export interface TokenStore {
+  get: () => StoredTokens
+  /** Stores a pair; a missing `refreshToken` removes the stored one. */
+  set: (tokens: TokenPair) => void
+  clear: () => void
+}
+
+export interface JwtClientOptions extends TokenPaths {
+  store: TokenStore
+  /** Refresh endpoint, relative to the instance's `baseURL` or absolute. */
+  refreshURL: string
+  /** Origin that relative URLs resolve against (the page's or the incoming request's). */
+  origin?: string
+  bodyField: string
+  refreshHeader: boolean
+  headerName: string
+  headerType: string
+  /** Seconds before `exp` at which a JWT access token is refreshed before sending; 0 turns it off. */
+  refreshBeforeExpiry: number
+  /** Milliseconds the refresh call may take. */
+  refreshTimeout: number
+  /** Refresh response statuses that mean the refresh token is no longer valid. */
+  sessionEndStatuses: number[]
+  onRefreshed?: (tokens: Required<TokenPair>) => void
+  onSessionEnd?: (error: SessionExpiredError) => void | Promise<void>
+  now?: () => number
+}
+
+export interface JwtClient {
+  /** Refreshes the pair once however many callers ask at the same time; resolves to the new access token. */
+  refresh: () => Promise<string>
+  /** Whether the access token is missing, or is a JWT that expires within the refresh margin. */
+  needsRefresh: () => boolean
+  /** Whether the request goes to the API's origin and may carry the token. */
+  isApiRequest: (config: AxiosRequestConfig) => boolean
+  /** The header value for a token (`Bearer <token>`). */
+  headerValue: (token: string) => string
+}
+
+interface RequestState {
+  token?: string
+  retried?: boolean
+}
+
+type FlaggedConfig = AxiosRequestConfig & { _axiosJwt?: RequestState }
+
+const state = (config: FlaggedConfig): RequestState => (config._axiosJwt ??= {})
+const optedOut = (config: AxiosRequestConfig): boolean => (config as { auth?: unknown }).auth === false
+
+function describeFailure(error: unknown): { reason: string, status?: number, code?: string } {
+  if (!axios.isAxiosError(error)) return { reason: error instanceof Error ? error.message : String(error) }
+  const status = error.response?.status
+  if (status) return { reason: `the refresh endpoint answered ${status}`, status, code: error.code }
+  if (error.code === 'ECONNABORTED' || error.code === 'ETIMEDOUT') return { reason: 'the refresh endpoint did not answer in time', code: error.code }
+  return { reason: `the refresh endpoint could not be reached (${error.code || 'network error'})`, code: error.code }
+}
+
+/**
+ * Signs requests to the API with the access token and refreshes it when it expires or is rejected.
+ * Holds no state beyond the instance it is installed on, so each SSR request gets its own.
+ */
+export function installJwtClient(api: AxiosInstance, options: JwtClientOptions): JwtClient {
+  const { store } = options
+  const now = options.now ?? Date.now
+  const refresher = axios.create({
+    baseURL: api.defaults.baseURL,
+    timeout: options.refreshTimeout,
+    withCredentials: api.defaults.withCredentials,
+  })
+  let inflight: Promise<string> | undefined
+  // A token this client just received is never refreshed early, so a skewed clock or a
+  // lifetime shorter than the margin cannot turn into a refresh per request.
+  let received: string | undefined
+
+  const headerValue = (token: string): string => options.headerType ? `${options.headerType} ${token}` : token
+
+  const apiOrigin = (): string | undefined => originOf(api.defaults.baseURL || '/', options.origin)
+  const isApiRequest = (config: AxiosRequestConfig): boolean => {
+    const origin = originOf(api.getUri(config), options.origin)
+    return origin !== undefined && origin === apiOrigin()
+  }
+  const isRefreshRequest = (config: AxiosRequestConfig): boolean =>
+    api.getUri({ ...config, params: undefined }) === api.getUri({ url: options.refreshURL })
+
+  function expiresWithin(token: string, margin: number): boolean {
+    const { exp, iat } = readTokenTimes(token)
+    if (exp === undefined) return false
+    const lifetime = iat !== undefined && iat < exp ? exp - iat : undefined
+    const cappedMargin = lifetime === undefined ? margin : Math.min(margin, lifetime / 2)
+    return exp - now() / 1000 <= cappedMargin
+  }
+
+  function needsRefresh(): boolean {
+    const { accessToken, refreshToken } = store.get()
+    if (!refreshToken) return false
+    if (!accessToken) return true
+    return accessToken !== received && expiresWithin(accessToken, options.refreshBeforeExpiry)
+  }
+
+  async function endSession(reason: string, status?: number): Promise<SessionExpiredError> {
+    store.clear()
+    received = undefined
+    const error = new SessionExpiredError(reason, status)
+    await options.onSessionEnd?.(error)
+    return error
+  }
+
+  async function runRefresh(): Promise<string> {
+    const { refreshToken } = store.get()
+    if (!refreshToken) throw await endSession('no refresh token')
+    const headers: Record<string, string> = {}
+    if (options.refreshHeader) headers[options.headerName] = headerValue(refreshToken)
+    let body: unknown
+    try {
+      body = (await refresher.post(options.refreshURL, { [options.bodyField]: refreshToken }, { headers })).data
+    }
+    catch (error) {
+      const { reason, status, code } = describeFailure(error)
+      if (status && options.sessionEndStatuses.includes(status)) {
+        // Another tab or process may have rotated the pair while this call was on its way.
+        const current = store.get()
+        if (current.accessToken && current.refreshToken && current.refreshToken !== refreshToken) return current.accessToken
+        throw await endSession(`the refresh token was rejected with ${status}`, status)
+      }
+      throw new RefreshError(reason, status, code)
+    }
+    const result = readTokenResponse(body, options)
+    if (!result.ok) throw new RefreshError(result.problem)
+    const tokens = { accessToken: result.tokens.accessToken, refreshToken: result.tokens.refreshToken ?? refreshToken }
+    store.set(tokens)
+    received = tokens.accessToken
+    options.onRefreshed?.(tokens)
+    return tokens.accessToken
+  }
+
+  function refresh(): Promise<string> {
+    inflight ??= runRefresh().finally(() => {
+      inflight = undefined
+    })
+    return inflight
+  }
+
+  function sign(config: InternalAxiosRequestConfig, token: string | undefined): InternalAxiosRequestConfig {
+    state(config).token = token
+    if (token) config.headers.set(options.headerName, headerValue(token))
+    else config.headers.delete(options.headerName)
+    return config
+  }
+
+  api.interceptors.request.use(async (config) => {
+    if (optedOut(config) || !isApiRequest(config) || isRefreshRequest(config)) return config
+    let { accessToken } = store.get()
+    if (needsRefresh()) {
+      try {
+        accessToken = await refresh()
+      }
+      catch (error) {
+        // A token that still works is better than no request at all while the refresh endpoint is down.
+        const { exp } = readTokenTimes(accessToken)
+        if (error instanceof SessionExpiredError || !accessToken || (exp !== undefined && exp * 1000 <= now())) throw error
+      }
+    }
+    return sign(config, accessToken)
+  })
+
+  api.interceptors.response.use(undefined, async (error: AxiosError) => {
+    const config = error?.config as (InternalAxiosRequestConfig & FlaggedConfig) | undefined
+    if (!axios.isAxiosError(error) || !config || error.response?.status !== 401) throw error
+    if (optedOut(config) || state(config).retried || !isApiRequest(config) || isRefreshRequest(config)) throw error
+    const current = store.get().accessToken
+    const sent = state(config).token
+    // Another request may already have refreshed since this one was sent.
+    const token = current && current !== sent ? current : await refresh()
+    state(config).retried = true
+    return api.request(sign(config, token))
+  })
+
+  return { refresh, needsRefresh, isApiRequest, headerValue }
+}

@@ -1,0 +1,6 @@
+export * from './client'
+export * from './errors'
+export * from './jwt'
+export * from './paths'
+export * from './tokens'
+export * from './url'

@@ -1,0 +1,216 @@
+import type { AxiosBasicCredentials, AxiosInstance, AxiosRequestConfig, AxiosResponse } from 'axios'
+import type { ComputedRef, Ref } from 'vue'
+
+export interface AxiosJwtOptions {
+  /**
+   * Base URL of the API. Only requests to this origin carry the token. A path (`/api`) means the site's own origin.
+   * @default ''
+   */
+  baseURL: string
+  /** Endpoints on the API: paths relative to `baseURL`, or absolute URLs. */
+  endpoints: {
+    /**
+     * Takes the credentials, answers with both tokens.
+     * @default '/auth/login'
+     */
+    login: string
+    /**
+     * Takes the refresh token, answers with a new pair (or a new access token).
+     * @default '/auth/refresh'
+     */
+    refresh: string
+    /**
+     * Told when the user logs out; `false` when the API has none.
+     * @default '/auth/logout'
+     */
+    logout: string | false
+    /**
+     * Answers with the current user; `false` when the API has none.
+     * @default '/auth/me'
+     */
+    user: string | false
+  }
+  tokens: {
+    access: {
+      /**
+       * Cookie that holds the access token.
+       * @default 'access_token'
+       */
+      cookie: string
+      /**
+       * Dot path of the access token in the login and refresh response bodies.
+       * @default 'data.accessToken'
+       */
+      path: string
+    }
+    refresh: {
+      /**
+       * Cookie that holds the refresh token.
+       * @default 'refresh_token'
+       */
+      cookie: string
+      /**
+       * Dot path of the refresh token in the login and refresh response bodies.
+       * @default 'data.refreshToken'
+       */
+      path: string
+      /**
+       * Field of the refresh request's JSON body that carries the refresh token.
+       * @default 'refreshToken'
+       */
+      bodyField: string
+      /**
+       * Seconds the cookies live when the refresh token's own expiry is unknown (it is not a JWT with `exp`).
+       * @default 2592000
+       */
+      maxAge: number
+      /**
+       * Also send the refresh token in the auth header of the refresh call.
+       * @default false
+       */
+      header: boolean
+    }
+  }
+  user: {
+    /**
+     * Dot path of the user object in the `endpoints.user` response; `''` is the whole body.
+     * @default 'data'
+     */
+    path: string
+  }
+  header: {
+    /**
+     * Header that carries the access token.
+     * @default 'Authorization'
+     */
+    name: string
+    /**
+     * Scheme put before the token; `''` sends the bare token.
+     * @default 'Bearer'
+     */
+    type: string
+  }
+  /**
+   * Seconds before a JWT access token's `exp` at which it is refreshed before sending; `0` waits for a 401.
+   * Capped at half the token's lifetime, so short-lived tokens are not refreshed on every request.
+   * @default 30
+   */
+  refreshBeforeExpiry: number
+  /**
+   * Milliseconds the refresh call may take before it fails as a transient error.
+   * @default 10000
+   */
+  refreshTimeout: number
+  /**
+   * Statuses of the refresh endpoint that end the session (clear the tokens and go to login).
+   * Every other failure is transient and keeps the session. Replaces the default list.
+   * @default [401, 403]
+   */
+  sessionEndStatuses?: number[]
+  /** Options for both cookies. */
+  cookie: {
+    /**
+     * @default '/'
+     */
+    path: string
+    /**
+     * @default undefined
+     */
+    domain?: string
+    /**
+     * @default 'lax'
+     */
+    sameSite: 'lax' | 'strict' | 'none'
+    /**
+     * Send the cookies over HTTPS only.
+     * @default true in production, false in development
+     */
+    secure?: boolean
+  }
+  redirect: {
+    /**
+     * Page to send users to when they are not logged in; gets `?redirect=<path>`.
+     * @default '/login'
+     */
+    login: string
+    /**
+     * Page after login when there is no same-site `redirect` query parameter.
+     * @default '/'
+     */
+    home: string
+    /**
+     * Page after logout.
+     * @default '/login'
+     */
+    logout: string
+  }
+  /**
+   * Protect every page; a page opts out with `definePageMeta({ auth: false })`.
+   * @default false
+   */
+  globalMiddleware: boolean
+}
+
+/** The options as the runtime holds them, with every default applied. */
+export type ResolvedAxiosJwtOptions = AxiosJwtOptions & { sessionEndStatuses: number[] }
+
+/** Per-request options `$api` understands beyond axios' own. */
+export interface ApiRequestConfig<D = any> extends Omit<AxiosRequestConfig<D>, 'auth'> {
+  /** `false`: send no token and never refresh for this request. Basic credentials still work as in axios. */
+  auth?: AxiosBasicCredentials | false
+}
+
+/** The `$api` instance: axios, with `auth: false` accepted per request. */
+export interface ApiInstance extends Omit<AxiosInstance, 'request' | 'get' | 'delete' | 'head' | 'options' | 'post' | 'put' | 'patch' | 'postForm' | 'putForm' | 'patchForm'> {
+  <T = any, R = AxiosResponse<T>, D = any>(config: ApiRequestConfig<D>): Promise<R>
+  <T = any, R = AxiosResponse<T>, D = any>(url: string, config?: ApiRequestConfig<D>): Promise<R>
+  request: <T = any, R = AxiosResponse<T>, D = any>(config: ApiRequestConfig<D>) => Promise<R>
+  get: <T = any, R = AxiosResponse<T>, D = any>(url: string, config?: ApiRequestConfig<D>) => Promise<R>
+  delete: <T = any, R = AxiosResponse<T>, D = any>(url: string, config?: ApiRequestConfig<D>) => Promise<R>
+  head: <T = any, R = AxiosResponse<T>, D = any>(url: string, config?: ApiRequestConfig<D>) => Promise<R>
+  options: <T = any, R = AxiosResponse<T>, D = any>(url: string, config?: ApiRequestConfig<D>) => Promise<R>
+  post: <T = any, R = AxiosResponse<T>, D = any>(url: string, data?: D, config?: ApiRequestConfig<D>) => Promise<R>
+  put: <T = any, R = AxiosResponse<T>, D = any>(url: string, data?: D, config?: ApiRequestConfig<D>) => Promise<R>
+  patch: <T = any, R = AxiosResponse<T>, D = any>(url: string, data?: D, config?: ApiRequestConfig<D>) => Promise<R>
+  postForm: <T = any, R = AxiosResponse<T>, D = any>(url: string, data?: D, config?: ApiRequestConfig<D>) => Promise<R>
+  putForm: <T = any, R = AxiosResponse<T>, D = any>(url: string, data?: D, config?: ApiRequestConfig<D>) => Promise<R>
+  patchForm: <T = any, R = AxiosResponse<T>, D = any>(url: string, data?: D, config?: ApiRequestConfig<D>) => Promise<R>
+}
+
+/** The user object as `endpoints.user` returns it; augment it to type your own user. */
+export interface AuthUser {
+  [key: string]: unknown
+}
+
+export interface LoginOptions {
+  /** Where to go after login: a same-site path, or `false` to stay. Defaults to the `redirect` query parameter, then `redirect.home`. */
+  redirect?: string | false
+}
+
+export interface LogoutOptions {
+  /** Where to go after logout, or `false` to stay. Defaults to `redirect.logout`. */
+  redirect?: string | false
+}
+
+/** What `useAuth()` returns. */
+export interface UseAuthReturn {
+  /** The user loaded from `endpoints.user`, or `null`. */
+  user: Ref<AuthUser | null>
+  /** Whether the browser holds a session (an access or a refresh token). */
+  loggedIn: ComputedRef<boolean>
+  /** Posts the credentials to `endpoints.login`, stores both tokens, loads the user and navigates. */
+  login: (credentials: Record<string, unknown>, options?: LoginOptions) => Promise<void>
+  /** Tells `endpoints.logout` (errors ignored), clears the tokens and the user, and navigates. */
+  logout: (options?: LogoutOptions) => Promise<void>
+  /** Refreshes the pair now (shared with any refresh already running); resolves to the new access token. */
+  refresh: () => Promise<string>
+  /** Loads the user from `endpoints.user`. */
+  fetchUser: () => Promise<AuthUser | null>
+}
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** `false` lets everyone see the page when `axiosJwt.globalMiddleware` is on. */
+    auth?: boolean
+  }
+}
