@@ -15,8 +15,8 @@ export interface StoredTokens {
 export interface TokenStore {
   get: () => StoredTokens
   /** Stores a pair; a missing `refreshToken` removes the stored one. */
-  set: (tokens: TokenPair) => void
-  clear: () => void
+  set: (tokens: TokenPair) => void | Promise<void>
+  clear: () => void | Promise<void>
 }
 
 export interface JwtClientOptions extends TokenPaths {
@@ -112,7 +112,7 @@ export function installJwtClient(api: AxiosInstance, options: JwtClientOptions):
   }
 
   async function endSession(reason: string, status?: number): Promise<SessionExpiredError> {
-    store.clear()
+    await store.clear()
     received = undefined
     const error = new SessionExpiredError(reason, status)
     await options.onSessionEnd?.(error)
@@ -141,7 +141,7 @@ export function installJwtClient(api: AxiosInstance, options: JwtClientOptions):
     const result = readTokenResponse(body, options)
     if (!result.ok) throw new RefreshError(result.problem)
     const tokens = { accessToken: result.tokens.accessToken, refreshToken: result.tokens.refreshToken ?? refreshToken }
-    store.set(tokens)
+    await store.set(tokens)
     received = tokens.accessToken
     options.onRefreshed?.(tokens)
     return tokens.accessToken

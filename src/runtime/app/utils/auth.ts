@@ -5,6 +5,8 @@ import { getByPath } from '../../core/paths'
 import { readTokenResponse } from '../../core/tokens'
 import { safeRedirect } from '../../core/url'
 import type { AuthUser, ResolvedAxiosJwtOptions, UseAuthReturn } from '../../types'
+import type { RouteLocationRaw } from 'vue-router'
+import { withNuxt } from './context'
 import { computed, navigateTo, useNuxtApp, useRouter, useState } from '#imports'
 
 /** The session of one Nuxt app instance, as `useAuth()` hands it out, plus what the route guards need. */
@@ -27,7 +29,7 @@ export function createAuth(api: AxiosInstance, client: () => JwtClient, store: T
   const present = useState<boolean>('axios-jwt:logged-in', hasTokens)
   let guards = 0
 
-  const go = (target: string) => nuxtApp.runWithContext(() => navigateTo(target))
+  const go = (target: RouteLocationRaw) => withNuxt(nuxtApp, () => navigateTo(target))
   const sync = () => {
     present.value = hasTokens()
     if (!present.value) user.value = null
@@ -53,7 +55,7 @@ export function createAuth(api: AxiosInstance, client: () => JwtClient, store: T
       const { data } = await api.post(config.endpoints.login, credentials, { auth: false } as object)
       const result = readTokenResponse(data, { accessPath: config.tokens.access.path, refreshPath: config.tokens.refresh.path })
       if (!result.ok) throw new AxiosJwtError(`Login failed: ${result.problem}. Check \`axiosJwt.tokens.*.path\`.`)
-      store.set(result.tokens)
+      await store.set(result.tokens)
       sync()
       await fetchUser().catch(() => null)
       if (options.redirect === false) return
@@ -68,7 +70,7 @@ export function createAuth(api: AxiosInstance, client: () => JwtClient, store: T
         await api.post(config.endpoints.logout, { [config.tokens.refresh.bodyField]: refreshToken }, { auth: false, headers, timeout: config.refreshTimeout } as object)
           .catch(() => undefined)
       }
-      store.clear()
+      await store.clear()
       sync()
       if (options.redirect === false) return
       await go(safeRedirect(options.redirect ?? config.redirect.logout, config.redirect.logout))
@@ -88,7 +90,7 @@ export function createAuth(api: AxiosInstance, client: () => JwtClient, store: T
       sync()
       const route = router.currentRoute.value
       if (guards > 0 || route.path === config.redirect.login) return
-      await nuxtApp.runWithContext(() => navigateTo({ path: config.redirect.login, query: { redirect: route.fullPath } }))
+      await go({ path: config.redirect.login, query: { redirect: route.fullPath } })
     },
   }
 }

@@ -1,13 +1,15 @@
 import type { RouteLocationNormalized } from 'vue-router'
 import { SessionExpiredError } from '../../core/errors'
 import { useAxiosJwtConfig } from './config'
+import { withNuxt } from './context'
 import { navigateTo, useNuxtApp } from '#imports'
 
 /** Lets the route through when the session holds, refreshing it first if due; else sends it to login. */
 export async function guardAuth(to: RouteLocationNormalized) {
   const config = useAxiosJwtConfig()
-  const auth = useNuxtApp().$axiosJwt
-  const toLogin = () => navigateTo({ path: config.redirect.login, query: { redirect: to.fullPath } })
+  const nuxtApp = useNuxtApp()
+  const auth = nuxtApp.$axiosJwt
+  const toLogin = () => withNuxt(nuxtApp, () => navigateTo({ path: config.redirect.login, query: { redirect: to.fullPath } }))
   if (!auth.loggedIn.value) return toLogin()
   try {
     await auth.guarded(async () => {

@@ -2,6 +2,7 @@ import Cookies from 'universal-cookie'
 import type { TokenStore } from '../../core/client'
 import { tokenLifetime } from '../../core/jwt'
 import type { ResolvedAxiosJwtOptions } from '../../types'
+import { withNuxt } from './context'
 import type { CookieRef } from '#app'
 import { useCookie, useNuxtApp } from '#imports'
 
@@ -54,29 +55,26 @@ export function useTokenCookies(config: ResolvedAxiosJwtOptions): TokenStore {
   }
 
   const nuxtApp = useNuxtApp()
-  const cookie = (name: string, lifetime?: number) => nuxtApp.runWithContext(() =>
-    useCookie<string | null | undefined>(name, { ...base, maxAge: lifetime, encode, decode })) as CookieRef<string | null | undefined>
-  const current = {
-    accessToken: asToken(cookie(names.accessToken).value),
-    refreshToken: asToken(cookie(names.refreshToken).value),
-  }
+  // Outside a plugin or setup (after an await) this resolves asynchronously.
+  const cookie = (name: string, lifetime?: number): CookieRef<string | null | undefined> | Promise<CookieRef<string | null | undefined>> =>
+    withNuxt(nuxtApp, () => useCookie<string | null | undefined>(name, { ...base, maxAge: lifetime, encode, decode }))
+  const read = (name: string) => asToken(useCookie<string | null | undefined>(name, { ...base, encode, decode, readonly: true }).value)
+  const current = { accessToken: read(names.accessToken), refreshToken: read(names.refreshToken) }
   // One writer per cookie and request, so the response carries one Set-Cookie for each.
-  const writers: Partial<Record<keyof typeof names, CookieRef<string | null | undefined>>> = {}
-  const write = (key: keyof typeof names, value: string | undefined, lifetime?: number) => {
+  const writers: Partial<Record<keyof typeof names, ReturnType<typeof cookie>>> = {}
+  const write = async (key: keyof typeof names, value: string | undefined, lifetime?: number) => {
     current[key] = value
-    const writer = writers[key] ??= cookie(names[key], lifetime)
+    const writer = await (writers[key] ??= cookie(names[key], lifetime))
     writer.value = value
   }
   return {
     get: () => ({ ...current }),
-    set({ accessToken, refreshToken }) {
+    async set({ accessToken, refreshToken }) {
       const lifetime = maxAge(refreshToken)
-      write('accessToken', accessToken, lifetime)
-      write('refreshToken', refreshToken, lifetime)
+      await Promise.all([write('accessToken', accessToken, lifetime), write('refreshToken', refreshToken, lifetime)])
     },
-    clear() {
-      write('accessToken', undefined)
-      write('refreshToken', undefined)
+    async clear() {
+      await Promise.all([write('accessToken', undefined), write('refreshToken', undefined)])
     },
   }
 }
