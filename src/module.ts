@@ -3,7 +3,7 @@ import { defu } from 'defu'
 import type { AxiosJwtOptions } from './runtime/types'
 
 /** Options of `axiosJwt` in `nuxt.config`. */
-export interface ModuleOptions extends AxiosJwtOptions {}
+export type ModuleOptions = AxiosJwtOptions
 
 export type { AxiosJwtOptions }
 

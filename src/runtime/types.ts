@@ -160,6 +160,7 @@ export interface ApiRequestConfig<D = any> extends Omit<AxiosRequestConfig<D>, '
   auth?: AxiosBasicCredentials | false
 }
 
+/* eslint-disable @typescript-eslint/no-explicit-any -- mirrors axios' own signatures */
 /** The `$api` instance: axios, with `auth: false` accepted per request. */
 export interface ApiInstance extends Omit<AxiosInstance, 'request' | 'get' | 'delete' | 'head' | 'options' | 'post' | 'put' | 'patch' | 'postForm' | 'putForm' | 'patchForm'> {
   <T = any, R = AxiosResponse<T>, D = any>(config: ApiRequestConfig<D>): Promise<R>
@@ -176,6 +177,8 @@ export interface ApiInstance extends Omit<AxiosInstance, 'request' | 'get' | 'de
   putForm: <T = any, R = AxiosResponse<T>, D = any>(url: string, data?: D, config?: ApiRequestConfig<D>) => Promise<R>
   patchForm: <T = any, R = AxiosResponse<T>, D = any>(url: string, data?: D, config?: ApiRequestConfig<D>) => Promise<R>
 }
+
+/* eslint-enable @typescript-eslint/no-explicit-any */
 
 /** The user object as `endpoints.user` returns it; augment it to type your own user. */
 export interface AuthUser {

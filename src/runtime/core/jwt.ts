@@ -10,7 +10,8 @@ const isTime = (value: unknown): value is number => typeof value === 'number' &&
 
 /** Reads `exp` and `iat` of a JWT; never throws: a token that is not a JWT has no known times. */
 export function readTokenTimes(token: string | null | undefined): TokenTimes {
-  if (!token) return {}
+  // A signed JWT has exactly three parts; anything else is opaque to us.
+  if (!token || token.split('.').length !== 3) return {}
   let payload: unknown
   try {
     payload = jwtDecode(token)

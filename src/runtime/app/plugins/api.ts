@@ -14,9 +14,9 @@ export default defineNuxtPlugin({
     const origin = useRequestURL().origin
     const api = axios.create({ baseURL: new URL(config.baseURL || '/', origin).href })
     const store = useTokenCookies(config)
-    let client: JwtClient | undefined
-    const auth = createAuth(api, () => client!, store, config)
-    client = installJwtClient(api, {
+    // The session and the client call each other, both only after setup.
+    const auth = createAuth(api, () => client, store, config)
+    const client: JwtClient = installJwtClient(api, {
       store,
       origin,
       refreshURL: config.endpoints.refresh,

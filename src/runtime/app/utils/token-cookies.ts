@@ -6,7 +6,6 @@ import { withNuxt } from './context'
 import type { CookieRef } from '#app'
 import { useCookie, useNuxtApp } from '#imports'
 
-
 const asToken = (value: unknown): string | undefined => typeof value === 'string' && value ? value : undefined
 const encode = (value: string | null | undefined): string => encodeURIComponent(value ?? '')
 const decode = (value: string): string => {

@@ -1,0 +1,312 @@
+import axios, { type AxiosInstance } from 'axios'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { installJwtClient, type JwtClientOptions } from '../src/runtime/core/client'
+import { RefreshError, SessionExpiredError } from '../src/runtime/core/errors'
+import { startTestApi, type TestApi } from './utils/test-api'
+import { memoryStore } from './utils/memory-store'
+
+let api: TestApi
+let other: TestApi
+
+beforeAll(async () => {
+  api = await startTestApi()
+  other = await startTestApi()
+})
+afterAll(async () => {
+  await api.close()
+  await other.close()
+})
+beforeEach(() => {
+  api.reset()
+  other.reset()
+  api.options.accessTtl = 60
+})
+
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
+
+async function client(options: Partial<JwtClientOptions> & { login?: boolean } = {}) {
+  const tokens = options.login === false ? {} : await api.login()
+  const store = options.store ?? memoryStore(tokens)
+  const ended: SessionExpiredError[] = []
+  const http: AxiosInstance = axios.create({ baseURL: api.url })
+  const jwt = installJwtClient(http, {
+    refreshURL: '/auth/refresh',
+    accessPath: 'data.accessToken',
+    refreshPath: 'data.refreshToken',
+    bodyField: 'refreshToken',
+    refreshHeader: false,
+    headerName: 'Authorization',
+    headerType: 'Bearer',
+    refreshBeforeExpiry: 0,
+    refreshTimeout: 2000,
+    sessionEndStatuses: [401, 403],
+    onSessionEnd: (error) => {
+      ended.push(error)
+    },
+    ...options,
+    store,
+  })
+  return { http, jwt, store: store as ReturnType<typeof memoryStore>, ended }
+}
+
+/** Logs in with tokens that expire after `ttl` seconds, then waits until they have. */
+async function expiredClient(options: Partial<JwtClientOptions> = {}) {
+  api.options.accessTtl = 1
+  const c = await client(options)
+  api.options.accessTtl = 60
+  await sleep(1100)
+  return c
+}
+
+describe('signing requests', () => {
+  it('sends the token to the API origin only', async () => {
+    const { http, store } = await client()
+    await http.get('/echo')
+    await http.get(`${api.url}/echo`)
+    await http.get(`${other.url}/echo`)
+    expect(api.authorizations).toEqual([`Bearer ${store.tokens.accessToken}`, `Bearer ${store.tokens.accessToken}`])
+    expect(other.authorizations).toEqual([undefined])
+  })
+
+  it('judges protocol-relative and look-alike URLs by the origin they resolve to', async () => {
+    const { jwt } = await client({ origin: 'http://site.test' })
+    const host = new URL(api.url).host
+    expect(jwt.isApiRequest({ url: '/items' })).toBe(true)
+    expect(jwt.isApiRequest({ url: `//${new URL(other.url).host}/echo` })).toBe(false)
+    expect(jwt.isApiRequest({ url: `http://${host}.evil.example/echo` })).toBe(false)
+    expect(jwt.isApiRequest({ url: `http://${host}@evil.example/echo` })).toBe(false)
+    expect(jwt.isApiRequest({ url: `https://${host}/echo` })).toBe(false)
+    expect(jwt.isApiRequest({ url: '/items', baseURL: 'http://evil.example' })).toBe(false)
+  })
+
+  it('sends no token and never refreshes with `auth: false`', async () => {
+    const { http } = await client()
+    api.rejectAll = true
+    const error = await http.get('/items', { auth: false } as object).catch(e => e)
+    expect(error.response.status).toBe(401)
+    expect(api.authorizations).toEqual([undefined])
+    expect(api.calls.refresh).toBe(0)
+  })
+
+  it('sends a bare token when `headerType` is empty, in the configured header', async () => {
+    const { http, store } = await client({ headerName: 'X-Token', headerType: '' })
+    const { data } = await http.get('/echo', { transformResponse: [(_d, headers) => headers['x-echo']] })
+    expect(data).toBeUndefined()
+    expect(api.authorizations).toEqual([undefined])
+    expect(store.tokens.accessToken).toBeTruthy()
+  })
+})
+
+describe('refresh on 401', () => {
+  it('refreshes once and retries the request with the new token', async () => {
+    const { http, store } = await expiredClient()
+    const before = store.tokens.accessToken
+    const { data } = await http.get('/items')
+    expect(data.data[0].owner).toBe('Alice')
+    expect(api.calls.refresh).toBe(1)
+    expect(store.tokens.accessToken).not.toBe(before)
+    expect(api.authorizations.at(-1)).toBe(`Bearer ${store.tokens.accessToken}`)
+  })
+
+  it('posts the refresh token in the configured body field, and in the header when asked', async () => {
+    const { http, store } = await expiredClient({ refreshHeader: true })
+    const refreshToken = store.tokens.refreshToken
+    await http.get('/items')
+    expect(api.refreshBodies).toEqual([{ refreshToken }])
+    expect(api.authorizations).toContain(`Bearer ${refreshToken}`)
+  })
+
+  it('does not loop when the retried request is rejected again', async () => {
+    const { http, store } = await client()
+    api.rejectAll = true
+    const error = await http.get('/items').catch(e => e)
+    expect(error.response.status).toBe(401)
+    expect(api.calls.items).toBe(2)
+    expect(api.calls.refresh).toBe(1)
+    expect(store.tokens.accessToken).toBeTruthy()
+  })
+
+  it('makes exactly one refresh call for 10 concurrent expired requests, and retries all', async () => {
+    const { http } = await expiredClient()
+    const results = await Promise.all(Array.from({ length: 10 }, () => http.get('/items')))
+    expect(results.map(r => r.status)).toEqual(Array.from({ length: 10 }, () => 200))
+    expect(api.calls.refresh).toBe(1)
+  })
+
+  it('makes exactly one refresh call when the proactive path and the 401 path meet', async () => {
+    const { http } = await expiredClient({ refreshBeforeExpiry: 30 })
+    const results = await Promise.all(Array.from({ length: 10 }, () => http.get('/items')))
+    expect(results.every(r => r.status === 200)).toBe(true)
+    expect(api.calls.refresh).toBe(1)
+    expect(api.calls.unauthorized).toBe(0)
+  })
+
+  it('retries with a token refreshed meanwhile instead of refreshing again', async () => {
+    const { http, jwt } = await expiredClient()
+    const slow = http.get('/items')
+    await jwt.refresh()
+    await slow
+    expect(api.calls.refresh).toBe(1)
+  })
+
+  it('fails every waiting request together when the refresh fails', async () => {
+    const { http, store } = await expiredClient()
+    api.refreshFault = { status: 503 }
+    const results = await Promise.allSettled(Array.from({ length: 10 }, () => http.get('/items')))
+    expect(results.every(r => r.status === 'rejected' && r.reason instanceof RefreshError)).toBe(true)
+    expect(api.calls.refresh).toBe(1)
+    expect(store.tokens.refreshToken).toBeTruthy()
+  })
+})
+
+describe('session over', () => {
+  it('clears the tokens once and reports it when the refresh token is rejected', async () => {
+    const { http, store, ended } = await expiredClient()
+    await http.post(`${api.url}/auth/logout`, { refreshToken: store.tokens.refreshToken }, { auth: false } as object)
+    const results = await Promise.allSettled(Array.from({ length: 5 }, () => http.get('/items')))
+    expect(results.every(r => r.status === 'rejected' && r.reason instanceof SessionExpiredError)).toBe(true)
+    expect(store.tokens).toEqual({})
+    expect(ended).toHaveLength(1)
+    expect(ended[0]!.status).toBe(401)
+  })
+
+  it('ends the session when there is no refresh token', async () => {
+    const { http, store, ended } = await client()
+    store.tokens.refreshToken = undefined
+    api.rejectAll = true
+    const error = await http.get('/items').catch(e => e)
+    expect(error).toBeInstanceOf(SessionExpiredError)
+    expect(ended).toHaveLength(1)
+    expect(api.calls.refresh).toBe(0)
+  })
+
+  it('treats statuses from `sessionEndStatuses` as the end, others as transient', async () => {
+    const { http, store, ended } = await expiredClient({ sessionEndStatuses: [400] })
+    api.refreshFault = { status: 401 }
+    expect(await http.get('/items').catch(e => e)).toBeInstanceOf(RefreshError)
+    expect(store.tokens.refreshToken).toBeTruthy()
+    api.refreshFault = { status: 400, body: '{"error":"invalid_grant"}' }
+    expect(await http.get('/items').catch(e => e)).toBeInstanceOf(SessionExpiredError)
+    expect(ended).toHaveLength(1)
+  })
+})
+
+describe('transient refresh failures keep the session', () => {
+  const faults = {
+    '500': { status: 500 },
+    '502': { status: 502 },
+    '503': { status: 503 },
+    '504': { status: 504 },
+    'connection reset': { reset: true },
+    'a hang past the timeout': { hang: true },
+    'an HTML page': { status: 200, body: '<html>maintenance</html>', contentType: 'text/html' },
+    'an empty body': { status: 200, body: '' },
+    'JSON without tokens': { status: 200, body: '{"data":{}}' },
+    'a token that is not a string': { status: 200, body: '{"data":{"accessToken":42}}' },
+  } as const
+
+  for (const [name, fault] of Object.entries(faults)) {
+    it(`survives ${name}, and the next request refreshes fine`, async () => {
+      const { http, store, ended } = await expiredClient({ refreshTimeout: 300 })
+      const kept = { ...store.tokens }
+      api.refreshFault = fault
+      const error = await http.get('/items').catch(e => e)
+      expect(error).toBeInstanceOf(RefreshError)
+      expect(error.message).toMatch(/session is kept/)
+      expect(store.tokens).toEqual(kept)
+      expect(ended).toHaveLength(0)
+      api.refreshFault = undefined
+      expect((await http.get('/items')).status).toBe(200)
+    })
+  }
+
+  it('names the missing path in the error', async () => {
+    const { http } = await expiredClient()
+    api.refreshFault = { status: 200, body: '{"data":{}}' }
+    const error = await http.get('/items').catch(e => e)
+    expect(error.message).toContain('"data.accessToken"')
+  })
+
+  it('fails when the API cannot be reached at all', async () => {
+    const store = memoryStore(await api.login())
+    const dead = await startTestApi()
+    await dead.close()
+    const http = axios.create({ baseURL: api.url })
+    installJwtClient(http, {
+      store, refreshURL: `${dead.url}/auth/refresh`, accessPath: 'data.accessToken', refreshPath: 'data.refreshToken',
+      bodyField: 'refreshToken', refreshHeader: false, headerName: 'Authorization', headerType: 'Bearer',
+      refreshBeforeExpiry: 0, refreshTimeout: 1000, sessionEndStatuses: [401],
+    })
+    api.rejectAll = true
+    const error = await http.get('/items').catch(e => e)
+    expect(error).toBeInstanceOf(RefreshError)
+    expect(error.message).toMatch(/could not be reached/)
+    expect(store.tokens.refreshToken).toBeTruthy()
+  })
+
+  it('keeps no token in the error message', async () => {
+    const { http, store } = await expiredClient()
+    api.refreshFault = { status: 502, body: 'bad gateway' }
+    const error = await http.get('/items').catch(e => e)
+    expect(JSON.stringify({ message: error.message, ...error })).not.toContain(store.tokens.refreshToken)
+  })
+})
+
+describe('proactive refresh', () => {
+  it('refreshes before sending when the token expires within the margin, so the API sees no 401', async () => {
+    api.options.accessTtl = 4
+    const { http } = await client({ refreshBeforeExpiry: 3 })
+    await sleep(2100)
+    await http.get('/items')
+    expect(api.calls.refresh).toBe(1)
+    expect(api.calls.unauthorized).toBe(0)
+  })
+
+  it('does not refresh on every request when tokens live shorter than the margin', async () => {
+    api.options.accessTtl = 3
+    const { http } = await client({ refreshBeforeExpiry: 30 })
+    for (let i = 0; i < 20; i++) await http.get('/items')
+    expect(api.calls.refresh).toBe(0)
+    expect(api.calls.items).toBe(20)
+  })
+
+  it('does not spin when the client clock runs 10 minutes fast', async () => {
+    const { http } = await client({ refreshBeforeExpiry: 30, now: () => Date.now() + 10 * 60_000 })
+    for (let i = 0; i < 10; i++) await http.get('/items')
+    expect(api.calls.refresh).toBeLessThanOrEqual(1)
+    expect(api.calls.unauthorized).toBe(0)
+  })
+
+  it('uses the old token when a proactive refresh fails transiently but the token still works', async () => {
+    api.options.accessTtl = 4
+    const { http } = await client({ refreshBeforeExpiry: 30 })
+    await sleep(2100)
+    api.refreshFault = { status: 503 }
+    const { status } = await http.get('/items')
+    expect(status).toBe(200)
+    expect(api.calls.refresh).toBe(1)
+  })
+})
+
+describe('opaque tokens', () => {
+  it('works with tokens that are not JWTs, refreshing on 401 only', async () => {
+    const store = memoryStore({ accessToken: 'opaque-access', refreshToken: 'opaque-refresh' })
+    const { http } = await client({ store, refreshBeforeExpiry: 30, login: false })
+    // The test API issues JWTs; answer the refresh with a pair of opaque-looking shape by hand.
+    const fresh = await api.login()
+    api.refreshFault = { status: 200, body: JSON.stringify({ data: { accessToken: fresh.accessToken, refreshToken: 'opaque-refresh-2' } }) }
+    expect((await http.get('/items')).status).toBe(200)
+    expect(api.refreshBodies).toEqual([{ refreshToken: 'opaque-refresh' }])
+    expect(api.calls.unauthorized).toBe(1)
+    expect(store.tokens).toEqual({ accessToken: fresh.accessToken, refreshToken: 'opaque-refresh-2' })
+  })
+
+  it('keeps the refresh token when the API does not rotate it', async () => {
+    const { http, store } = await expiredClient()
+    const refreshToken = store.tokens.refreshToken
+    const fresh = await api.login()
+    api.refreshFault = { status: 200, body: JSON.stringify({ data: { accessToken: fresh.accessToken } }) }
+    await http.get('/items')
+    expect(store.tokens).toEqual({ accessToken: fresh.accessToken, refreshToken })
+  })
+})

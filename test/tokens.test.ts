@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest'
+import { readTokenTimes, tokenLifetime } from '../src/runtime/core/jwt'
+import { getByPath } from '../src/runtime/core/paths'
+import { readTokenResponse } from '../src/runtime/core/tokens'
+import { originOf, safeRedirect } from '../src/runtime/core/url'
+
+const b64 = (value: string) => Buffer.from(value).toString('base64url')
+const jwt = (payload: string, header = '{"alg":"HS256","typ":"JWT"}') => `${b64(header)}.${b64(payload)}.c2ln`
+
+describe('readTokenTimes', () => {
+  it('reads exp and iat of a JWT', () => {
+    expect(readTokenTimes(jwt('{"exp":2000000000,"iat":1999999000}'))).toEqual({ exp: 2000000000, iat: 1999999000 })
+  })
+
+  it.each([
+    ['empty', ''],
+    ['opaque', 'b3a1f0c2d9e8'],
+    ['two parts', `${b64('{}')}.${b64('{"exp":2000000000}')}`],
+    ['four parts', `${jwt('{"exp":2000000000}')}.extra`],
+    ['a payload that is not JSON', `${b64('{}')}.${b64('not json')}.c2ln`],
+    ['a payload that is not base64', 'aaa.!!!.ccc'],
+    ['a payload that is an array', jwt('[1,2,3]')],
+    ['a payload that is a number', jwt('42')],
+    ['a payload that is null', jwt('null')],
+    ['exp as a string', jwt('{"exp":"2000000000"}')],
+    ['exp as NaN-like', jwt('{"exp":1e999}')],
+    ['negative exp', jwt('{"exp":-5}')],
+    ['alg none', jwt('{"exp":"soon"}', '{"alg":"none"}')],
+    ['non-UTF-8 bytes', `${b64('{}')}.${Buffer.from([0xFF, 0xFE, 0xFD]).toString('base64url')}.c2ln`],
+  ])('treats %s as a token without known times', (_name, token) => {
+    expect(() => readTokenTimes(token)).not.toThrow()
+    expect(readTokenTimes(token).exp).toBeUndefined()
+  })
+
+  it('never throws on thousands of generated values', () => {
+    let seed = 42
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
+    const pieces = ['.', 'eyJ', '{"exp":', '}', '"', '%', '\\u0000', 'é', '=', '-', '_', '[', 'null', '1e308']
+    for (let i = 0; i < 3000; i++) {
+      let value = ''
+      const length = Math.floor(random() * 12)
+      for (let j = 0; j < length; j++) {
+        value += random() < 0.5 ? pieces[Math.floor(random() * pieces.length)] : b64(String.fromCharCode(Math.floor(random() * 0xFFFF)))
+      }
+      if (random() < 0.3) value = jwt(value)
+      expect(() => readTokenTimes(value)).not.toThrow()
+      expect(() => tokenLifetime(value, Date.now() / 1000)).not.toThrow()
+    }
+  })
+
+  it('measures the lifetime from the token itself, immune to the client clock', () => {
+    expect(tokenLifetime(jwt('{"exp":1000,"iat":400}'), 999_999)).toBe(600)
+    expect(tokenLifetime(jwt('{"exp":1000}'), 900)).toBe(100)
+    expect(tokenLifetime('opaque', 900)).toBeUndefined()
+  })
+})
+
+describe('readTokenResponse', () => {
+  const paths = { accessPath: 'data.accessToken', refreshPath: 'data.refreshToken' }
+
+  it('takes both tokens from their paths', () => {
+    expect(readTokenResponse({ data: { accessToken: 'a', refreshToken: 'r' } }, paths)).toEqual({ ok: true, tokens: { accessToken: 'a', refreshToken: 'r' } })
+    expect(readTokenResponse({ access_token: 'a' }, { accessPath: 'access_token', refreshPath: 'refresh_token' }))
+      .toEqual({ ok: true, tokens: { accessToken: 'a', refreshToken: undefined } })
+  })
+
+  it.each([
+    ['HTML', '<html></html>', /not JSON/],
+    ['an empty body', '', /empty body/],
+    ['no token', { data: {} }, /"data.accessToken"/],
+    ['a number token', { data: { accessToken: 5 } }, /"data.accessToken"/],
+    ['a refresh token that is an object', { data: { accessToken: 'a', refreshToken: {} } }, /"data.refreshToken"/],
+    ['null', null, /"data.accessToken"/],
+  ])('says what is wrong with %s', (_name, body, problem) => {
+    const result = readTokenResponse(body, paths)
+    expect(result.ok).toBe(false)
+    expect(!result.ok && result.problem).toMatch(problem)
+  })
+
+  it('reads dot paths without walking prototypes', () => {
+    expect(getByPath({ a: { b: 1 } }, 'a.b')).toBe(1)
+    expect(getByPath({ a: 1 }, '')).toEqual({ a: 1 })
+    expect(getByPath({}, 'constructor.name')).toBeUndefined()
+    expect(getByPath('text', 'length')).toBeUndefined()
+  })
+})
+
+describe('safeRedirect', () => {
+  it.each([
+    ['/items', '/items'],
+    ['/items?page=2#top', '/items?page=2#top'],
+    ['/a/../b', '/b'],
+  ])('keeps the same-site path %s', (target, expected) => {
+    expect(safeRedirect(target, '/home')).toBe(expected)
+  })
+
+  it.each([
+    'https://evil.example',
+    '//evil.example',
+    '/\\evil.example',
+    '\\\\evil.example',
+    '/%2F%2Fevil.example',
+    '/%5Cevil.example',
+    '%2F%2Fevil.example',
+    'javascript:alert(1)',
+    '/\tevil',
+    '/\n/evil.example',
+    'evil.example',
+    '',
+    undefined,
+    ['/items'],
+    '/%E0%A4%A',
+  ])('falls back for %j', (target) => {
+    expect(safeRedirect(target, '/home')).toBe('/home')
+  })
+})
+
+describe('originOf', () => {
+  it('resolves relative URLs against the base, and says nothing for garbage', () => {
+    expect(originOf('/x', 'http://site.test/page')).toBe('http://site.test')
+    expect(originOf('//other.test/x', 'http://site.test')).toBe('http://other.test')
+    expect(originOf('http://[bad', 'http://site.test')).toBeUndefined()
+  })
+})

@@ -1,0 +1,177 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo, Socket } from 'node:net'
+import { createDemoAuth, type DemoAuthOptions, type DemoTokens } from '../../playground/server/utils/demo-auth'
+
+/** What the refresh endpoint does instead of its job, to test how the client copes. */
+export type RefreshFault
+  = | { status: number, body?: string, contentType?: string }
+    | { hang: true }
+    | { reset: true }
+
+export interface TestApiCalls {
+  login: number
+  refresh: number
+  me: number
+  items: number
+  /** 401s answered on protected routes. */
+  unauthorized: number
+}
+
+export interface TestApi {
+  url: string
+  options: DemoAuthOptions
+  calls: TestApiCalls
+  /** Authorization headers seen on every request, refresh included, in order. */
+  authorizations: Array<string | undefined>
+  /** Bodies posted to the refresh endpoint. */
+  refreshBodies: unknown[]
+  /** Set to make the refresh endpoint misbehave; `undefined` restores it. */
+  refreshFault?: RefreshFault
+  /** Protected routes answer 401 whatever the token. */
+  rejectAll: boolean
+  /** Shape of the token responses; the default matches the module's defaults. */
+  shape: (tokens: DemoTokens) => unknown
+  login: (username?: string) => Promise<DemoTokens>
+  reset: () => void
+  close: () => Promise<void>
+}
+
+const json = (res: ServerResponse, status: number, body: unknown) => {
+  res.writeHead(status, { 'content-type': 'application/json' })
+  res.end(JSON.stringify(body))
+}
+
+async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+  let raw = ''
+  for await (const chunk of req) raw += chunk
+  try {
+    const parsed = JSON.parse(raw || '{}')
+    return parsed && typeof parsed === 'object' ? parsed : {}
+  }
+  catch {
+    return {}
+  }
+}
+
+/**
+ * A JWT API on 127.0.0.1 that behaves like a strict backend (rotating refresh tokens, reuse detection)
+ * and counts what it is asked, for tests to assert on.
+ */
+export async function startTestApi(overrides: Partial<DemoAuthOptions> = {}): Promise<TestApi> {
+  const options: DemoAuthOptions = {
+    accessTtl: 60,
+    refreshTtl: 3600,
+    users: [
+      { id: 1, username: 'alice', password: 'secret', name: 'Alice' },
+      { id: 2, username: 'bob', password: 'secret', name: 'Bob' },
+      { id: 3, username: 'carol', password: 'secret', name: 'Carol' },
+      { id: 4, username: 'dave', password: 'secret', name: 'Dave' },
+      { id: 5, username: 'erin', password: 'secret', name: 'Erin' },
+    ],
+    ...overrides,
+  }
+  let auth = createDemoAuth(options)
+  const sockets = new Set<Socket>()
+  const hanging = new Set<ServerResponse>()
+
+  const api: TestApi = {
+    url: '',
+    options,
+    calls: { login: 0, refresh: 0, me: 0, items: 0, unauthorized: 0 },
+    authorizations: [],
+    refreshBodies: [],
+    rejectAll: false,
+    shape: tokens => ({ data: { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken } }),
+    async login(username = 'alice') {
+      const tokens = await auth.login(username, 'secret')
+      if (!tokens) throw new Error(`no test user ${username}`)
+      return tokens
+    },
+    reset() {
+      auth = createDemoAuth(options)
+      api.calls = { login: 0, refresh: 0, me: 0, items: 0, unauthorized: 0 }
+      api.authorizations = []
+      api.refreshBodies = []
+      api.refreshFault = undefined
+      api.rejectAll = false
+    },
+    async close() {
+      for (const res of hanging) res.destroy()
+      for (const socket of sockets) socket.destroy()
+      await new Promise(resolve => server.close(resolve))
+    },
+  }
+
+  async function protectedUser(req: IncomingMessage, res: ServerResponse) {
+    const header = req.headers.authorization || ''
+    const user = api.rejectAll ? undefined : await auth.verify(header.replace(/^Bearer\s+/i, '') || undefined)
+    if (!user) {
+      api.calls.unauthorized++
+      json(res, 401, { error: 'invalid_token' })
+    }
+    return user
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url || '/', 'http://127.0.0.1')
+    res.setHeader('access-control-allow-origin', req.headers.origin || '*')
+    res.setHeader('access-control-allow-headers', 'authorization, content-type, x-test')
+    res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS')
+    if (req.method === 'OPTIONS') return void res.writeHead(204).end()
+    api.authorizations.push(req.headers.authorization)
+    const route = `${req.method} ${url.pathname}`
+
+    if (route === 'POST /auth/login') {
+      api.calls.login++
+      const body = await readJson(req)
+      const tokens = await auth.login(body.username, body.password)
+      return tokens ? json(res, 200, api.shape(tokens)) : json(res, 401, { error: 'wrong credentials' })
+    }
+    if (route === 'POST /auth/refresh') {
+      api.calls.refresh++
+      const body = await readJson(req)
+      api.refreshBodies.push(body)
+      const fault = api.refreshFault
+      if (fault && 'hang' in fault) return void hanging.add(res)
+      if (fault && 'reset' in fault) return void req.socket.destroy()
+      if (fault) {
+        res.writeHead(fault.status, { 'content-type': fault.contentType ?? 'application/json' })
+        return void res.end(fault.body ?? '')
+      }
+      const result = await auth.refresh(typeof body.refreshToken === 'string' ? body.refreshToken : undefined)
+      return result.ok ? json(res, 200, api.shape(result.tokens)) : json(res, 401, { error: result.reason })
+    }
+    if (route === 'POST /auth/logout') {
+      const body = await readJson(req)
+      await auth.logout(typeof body.refreshToken === 'string' ? body.refreshToken : undefined)
+      return json(res, 200, { ok: true })
+    }
+    if (route === 'GET /auth/me') {
+      api.calls.me++
+      const user = await protectedUser(req, res)
+      return user && json(res, 200, { data: user })
+    }
+    if (route === 'GET /items') {
+      api.calls.items++
+      const user = await protectedUser(req, res)
+      return user && json(res, 200, { data: [{ id: 1, name: 'Keys', owner: user.name }] })
+    }
+    if (route === 'GET /echo') return json(res, 200, { authorization: req.headers.authorization ?? null })
+    if (route === 'GET /redirect') {
+      res.writeHead(302, { location: url.searchParams.get('to') || '/echo' })
+      return void res.end()
+    }
+    json(res, 404, { error: 'not found' })
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(error => json(res, 500, { error: String(error) }))
+  })
+  server.on('connection', (socket) => {
+    sockets.add(socket)
+    socket.on('close', () => sockets.delete(socket))
+  })
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+  api.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  return api
+}
