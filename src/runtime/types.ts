@@ -154,13 +154,13 @@ export interface AxiosJwtOptions {
 /** The options as the runtime holds them, with every default applied. */
 export type ResolvedAxiosJwtOptions = AxiosJwtOptions & { sessionEndStatuses: number[] }
 
+/* eslint-disable @typescript-eslint/no-explicit-any -- mirrors axios' own signatures */
 /** Per-request options `$api` understands beyond axios' own. */
 export interface ApiRequestConfig<D = any> extends Omit<AxiosRequestConfig<D>, 'auth'> {
   /** `false`: send no token and never refresh for this request. Basic credentials still work as in axios. */
   auth?: AxiosBasicCredentials | false
 }
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- mirrors axios' own signatures */
 /** The `$api` instance: axios, with `auth: false` accepted per request. */
 export interface ApiInstance extends Omit<AxiosInstance, 'request' | 'get' | 'delete' | 'head' | 'options' | 'post' | 'put' | 'patch' | 'postForm' | 'putForm' | 'patchForm'> {
   <T = any, R = AxiosResponse<T>, D = any>(config: ApiRequestConfig<D>): Promise<R>
