@@ -58,7 +58,7 @@ export default defineNuxtModule<ModuleOptions>({
     // which makes a production build with axios in the server bundle answer 500.
     if (Number(process.versions.node.split('.')[0]) < 22) {
       nuxt.hook('nitro:config', (nitroConfig) => {
-        nitroConfig.externals = defu(nitroConfig.externals, { traceOptions: { conditions: ['node', 'import', 'default', 'module-sync'] } })
+        nitroConfig.externals = defu(nitroConfig.externals, { traceOptions: { conditions: ['node', 'module-sync'] } })
       })
     }
   },

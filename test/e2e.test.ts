@@ -1,0 +1,240 @@
+import { fileURLToPath } from 'node:url'
+import { createPage, fetch, setup, url } from '@nuxt/test-utils/e2e'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeEach, describe, expect, it } from 'vitest'
+import { browserOptions, sleep, tokenCookies } from './utils/browser'
+import { startTestApi } from './utils/test-api'
+
+const api = await startTestApi()
+const other = await startTestApi()
+
+await setup({
+  rootDir: fileURLToPath(new URL('./fixtures/basic', import.meta.url)),
+  browser: true,
+  browserOptions,
+  env: { NUXT_PUBLIC_AXIOS_JWT_BASE_URL: api.url, NUXT_PUBLIC_OTHER_ORIGIN: other.url },
+})
+
+afterAll(async () => {
+  await api.close()
+  await other.close()
+})
+
+beforeEach(() => {
+  api.reset()
+  other.reset()
+  api.options.accessTtl = 60
+})
+
+/** A browser page holding a fresh session of `alice`, whose access token lives `ttl` seconds. */
+async function sessionPage(ttl = 60, path?: string) {
+  api.options.accessTtl = ttl
+  const tokens = await api.login()
+  api.options.accessTtl = 60
+  const page = await createPage()
+  await page.context().addCookies([
+    { name: 'access_token', value: tokens.accessToken, url: url('/') },
+    { name: 'refresh_token', value: tokens.refreshToken, url: url('/') },
+  ])
+  if (path) await page.goto(url(path), { waitUntil: 'hydration' })
+  return { page, tokens }
+}
+
+const text = (page: Page, id: string) => page.getByTestId(id).textContent().then(t => t?.trim())
+
+function watchErrors(page: Page) {
+  const errors: string[] = []
+  page.on('pageerror', error => errors.push(error.message))
+  return errors
+}
+
+describe('login and guards', () => {
+  it('sends an anonymous user to login with ?redirect=, then back after login', async () => {
+    const page = await createPage('/protected')
+    expect(new URL(page.url()).pathname).toBe('/login')
+    expect(new URL(page.url()).searchParams.get('redirect')).toBe('/protected')
+    await page.getByTestId('submit').click()
+    await page.waitForURL(url('/protected'))
+    expect(await text(page, 'user')).toBe('Alice')
+    expect(await text(page, 'items')).toBe('Keys:Alice')
+    const { access, refresh } = await tokenCookies(page.context())
+    expect(access?.value).toBeTruthy()
+    expect(refresh?.value).toBeTruthy()
+    expect(access).toMatchObject({ path: '/', sameSite: 'Lax', secure: true, httpOnly: false })
+    expect(api.calls.login).toBe(1)
+  })
+
+  it('shows the API\'s refusal of wrong credentials and stores nothing', async () => {
+    const page = await createPage('/login')
+    await page.getByTestId('password').fill('wrong')
+    await page.getByTestId('submit').click()
+    await expect.poll(() => text(page, 'login-error')).toMatch(/401/)
+    expect(await tokenCookies(page.context())).toEqual({ access: undefined, refresh: undefined })
+  })
+
+  for (const target of ['https://evil.example', '//evil.example', '/\\evil.example', 'javascript:alert(1)', '/%2F%2Fevil.example']) {
+    it(`does not follow the off-site redirect ${target} after login`, async () => {
+      const page = await createPage(`/login?redirect=${encodeURIComponent(target)}`)
+      await page.getByTestId('submit').click()
+      await page.waitForURL(url('/'))
+      expect(page.url()).toBe(url('/'))
+    })
+  }
+
+  it('sends a logged-in user away from the login page', async () => {
+    const { page } = await sessionPage(60, '/login')
+    expect(page.url()).toBe(url('/'))
+  })
+
+  it('lets anyone see a page without the middleware', async () => {
+    const page = await createPage('/plain')
+    expect(page.url()).toBe(url('/plain'))
+  })
+})
+
+describe('signing and refreshing in the browser', () => {
+  it('refreshes once for 10 concurrent requests with an expired token, and all succeed', async () => {
+    // JWT times are whole seconds: 4 s keeps the token clear of the refresh margin while the page loads.
+    const { page } = await sessionPage(4, '/protected')
+    expect(await text(page, 'items')).toBe('Keys:Alice')
+    await sleep(4100)
+    const before = api.calls.refresh
+    await page.getByTestId('storm').click()
+    await expect.poll(() => text(page, 'result')).toBe('ok=10')
+    expect(api.calls.refresh - before).toBe(1)
+    expect(api.calls.unauthorized).toBe(0)
+  })
+
+  it('sends no token to another origin', async () => {
+    const { page, tokens } = await sessionPage(60, '/protected')
+    await page.getByTestId('other').click()
+    await expect.poll(() => text(page, 'result')).toBe('other:none')
+    expect(other.authorizations).toEqual([undefined])
+    expect(api.authorizations).toContain(`Bearer ${tokens.accessToken}`)
+  })
+
+  it('keeps the session through a refresh endpoint failing with 503, and recovers', async () => {
+    const { page, tokens } = await sessionPage(4, '/protected')
+    await sleep(4100)
+    api.refreshFault = { status: 503 }
+    await page.getByTestId('fetch').click()
+    await expect.poll(() => text(page, 'result')).toMatch(/^error:RefreshError: .*503/)
+    expect((await tokenCookies(page.context())).refresh?.value).toBe(tokens.refreshToken)
+    expect(page.url()).toBe(url('/protected'))
+    api.refreshFault = undefined
+    await page.getByTestId('fetch').click()
+    await expect.poll(() => text(page, 'result')).toBe('ok:Alice')
+    expect((await tokenCookies(page.context())).refresh?.value).not.toBe(tokens.refreshToken)
+  })
+
+  it('ends the session when the refresh token is rejected: cookies cleared, login with ?redirect=', async () => {
+    const { page, tokens } = await sessionPage(60, '/protected')
+    // The backend revokes the session, as after a password change elsewhere.
+    await globalThis.fetch(`${api.url}/auth/logout`, { method: 'POST', body: JSON.stringify({ refreshToken: tokens.refreshToken }) })
+    await page.getByTestId('fetch').click()
+    await page.waitForURL(/\/login/)
+    expect(new URL(page.url()).searchParams.get('redirect')).toBe('/protected')
+    expect(await tokenCookies(page.context())).toEqual({ access: undefined, refresh: undefined })
+    expect(await text(page, 'logged-in')).toBe('no')
+    expect(api.calls.refresh).toBe(1)
+  })
+
+  it('logs out: tells the API, clears the cookies and goes to the logout page', async () => {
+    const { page, tokens } = await sessionPage(60, '/protected')
+    await page.getByTestId('logout').click()
+    await page.waitForURL(url('/login'))
+    expect(await tokenCookies(page.context())).toEqual({ access: undefined, refresh: undefined })
+    const reuse = await globalThis.fetch(`${api.url}/auth/refresh`, { method: 'POST', body: JSON.stringify({ refreshToken: tokens.refreshToken }) })
+    expect(reuse.status).toBe(401)
+  })
+})
+
+describe('server rendering', () => {
+  it('refreshes an expired token during SSR, sends the rotated pair in Set-Cookie, and the browser does not refresh again', async () => {
+    const { page, tokens } = await sessionPage(1)
+    await sleep(1100)
+    const errors = watchErrors(page)
+    await page.goto(url('/protected'), { waitUntil: 'hydration' })
+    await page.waitForLoadState('networkidle')
+    expect(await text(page, 'items')).toBe('Keys:Alice')
+    expect(api.calls.refresh).toBe(1)
+    const { access, refresh } = await tokenCookies(page.context())
+    expect(access?.value).not.toBe(tokens.accessToken)
+    expect(refresh?.value).not.toBe(tokens.refreshToken)
+    expect(errors).toEqual([])
+  })
+
+  it('writes both rotated cookies into the response', async () => {
+    api.options.accessTtl = 1
+    const tokens = await api.login()
+    await sleep(1100)
+    const response = await fetch('/protected', { headers: { cookie: `access_token=${tokens.accessToken}; refresh_token=${tokens.refreshToken}` }, redirect: 'manual' })
+    expect(response.status).toBe(200)
+    const setCookies = response.headers.getSetCookie()
+    const access = setCookies.find(c => c.startsWith('access_token='))
+    const refresh = setCookies.find(c => c.startsWith('refresh_token='))
+    expect(access).toMatch(/^access_token=ey[^;]+; Max-Age=\d+; Path=\/; Secure; SameSite=Lax$/)
+    expect(refresh).not.toContain(tokens.refreshToken)
+    expect(await response.text()).not.toContain(refresh!.split(';')[0]!.split('=')[1])
+  })
+
+  it('sends an SSR request whose refresh token was revoked to login, clearing the cookies', async () => {
+    api.options.accessTtl = 1
+    const tokens = await api.login()
+    await globalThis.fetch(`${api.url}/auth/logout`, { method: 'POST', body: JSON.stringify({ refreshToken: tokens.refreshToken }) })
+    await sleep(1100)
+    const response = await fetch('/protected', { headers: { cookie: `access_token=${tokens.accessToken}; refresh_token=${tokens.refreshToken}` }, redirect: 'manual' })
+    expect(response.status).toBe(302)
+    expect(response.headers.get('location')).toBe('/login?redirect=/protected')
+    expect(response.headers.getSetCookie().sort()).toEqual([
+      expect.stringMatching(/^access_token=; Max-Age=0/),
+      expect.stringMatching(/^refresh_token=; Max-Age=0/),
+    ])
+  })
+
+  it('renders the page with the session kept when the refresh endpoint is down during SSR', async () => {
+    api.options.accessTtl = 1
+    const tokens = await api.login()
+    await sleep(1100)
+    api.refreshFault = { status: 502 }
+    const response = await fetch('/protected', { headers: { cookie: `access_token=${tokens.accessToken}; refresh_token=${tokens.refreshToken}` }, redirect: 'manual' })
+    expect(response.status).toBe(200)
+    expect(response.headers.getSetCookie()).toEqual([])
+  })
+})
+
+describe('malformed input', () => {
+  const garbage = {
+    'garbage': 'x%%%{{{',
+    'JSON': '{"a":1}',
+    'a number': '12345',
+    'an oversized value': 'a'.repeat(3900),
+    'a JWT with a broken payload': 'eyJhbGciOiJIUzI1NiJ9.!!!.sig',
+    'a JWT with 4 parts': 'a.b.c.d',
+    'a bad percent escape': '%E0%A4%A',
+  }
+
+  for (const [name, value] of Object.entries(garbage)) {
+    it(`survives ${name} in both cookies: no 500, the user ends at login`, async () => {
+      const response = await fetch('/protected', { headers: { cookie: `access_token=${value}; refresh_token=${value}` }, redirect: 'manual' })
+      expect(response.status).toBe(302)
+      expect(response.headers.get('location')).toBe('/login?redirect=/protected')
+    })
+  }
+
+  it('keeps working in the browser with garbage cookies, without uncaught errors', async () => {
+    const page = await createPage()
+    const errors = watchErrors(page)
+    await page.context().addCookies([
+      { name: 'access_token', value: 'not-a-jwt', url: url('/') },
+      { name: 'refresh_token', value: 'eyJ.eyJ.x', url: url('/') },
+    ])
+    await page.goto(url('/public'), { waitUntil: 'hydration' })
+    await page.goto(url('/protected'))
+    await page.waitForURL(/\/login\?redirect=/)
+    await page.getByTestId('submit').click()
+    await page.waitForURL(url('/protected'))
+    expect(await text(page, 'user')).toBe('Alice')
+    expect(errors).toEqual([])
+  })
+})

@@ -1,0 +1,28 @@
+import { existsSync } from 'node:fs'
+import type { BrowserContext } from 'playwright-core'
+
+/** Debian's Chromium (or CHROMIUM_PATH), launched the way this machine allows. */
+export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+
+if (!existsSync(chromiumPath)) {
+  throw new Error(`Chromium not found at ${chromiumPath}. Install it (Debian: \`apt-get install -y chromium\`) or set CHROMIUM_PATH.`)
+}
+
+export const browserOptions = {
+  type: 'chromium' as const,
+  launch: {
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  },
+}
+
+/** The token cookies a browser context holds. */
+export async function tokenCookies(context: BrowserContext) {
+  const cookies = await context.cookies()
+  return {
+    access: cookies.find(c => c.name === 'access_token'),
+    refresh: cookies.find(c => c.name === 'refresh_token'),
+  }
+}
+
+export const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
