@@ -1,9 +1,9 @@
 import { addImports, addPlugin, addRouteMiddleware, createResolver, defineNuxtModule, useLogger } from '@nuxt/kit'
 import { defu } from 'defu'
-import type { AxiosJwtOptions } from './runtime/types'
+import type { AxiosJwtOptions, DeepPartial } from './runtime/types'
 
-/** Options of `axiosJwt` in `nuxt.config`. */
-export type ModuleOptions = AxiosJwtOptions
+/** Options of `axiosJwt` in `nuxt.config`; each field is documented on `AxiosJwtOptions`. */
+export type ModuleOptions = DeepPartial<AxiosJwtOptions>
 
 export type { AxiosJwtOptions }
 
@@ -28,7 +28,9 @@ export default defineNuxtModule<ModuleOptions>({
     redirect: { login: '/login', home: '/', logout: '/login' },
     globalMiddleware: false,
   }),
-  setup(options, nuxt) {
+  setup(moduleOptions, nuxt) {
+    // The defaults fill every field.
+    const options = moduleOptions as AxiosJwtOptions
     const resolver = createResolver(import.meta.url)
     const logger = useLogger('nuxt-axios-jwt')
 

@@ -170,6 +170,14 @@ describe('session over', () => {
     expect(ended[0]!.status).toBe(401)
   })
 
+  it('leaves an anonymous user\'s 401 alone: no refresh, no session end', async () => {
+    const { http, ended } = await client({ login: false })
+    const error = await http.get('/items').catch(e => e)
+    expect(error.response.status).toBe(401)
+    expect(api.calls.refresh).toBe(0)
+    expect(ended).toHaveLength(0)
+  })
+
   it('ends the session when there is no refresh token', async () => {
     const { http, store, ended } = await client()
     store.tokens.refreshToken = undefined

@@ -151,6 +151,11 @@ export interface AxiosJwtOptions {
   globalMiddleware: boolean
 }
 
+/** `T` with every field optional at any depth, as options are written in `nuxt.config`. */
+export type DeepPartial<T> = {
+  [K in keyof T]?: T[K] extends readonly unknown[] ? T[K] : T[K] extends object ? DeepPartial<T[K]> : T[K]
+}
+
 /** The options as the runtime holds them, with every default applied. */
 export type ResolvedAxiosJwtOptions = AxiosJwtOptions & { sessionEndStatuses: number[] }
 

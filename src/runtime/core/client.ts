@@ -181,6 +181,8 @@ export function installJwtClient(api: AxiosInstance, options: JwtClientOptions):
     const config = error?.config as (InternalAxiosRequestConfig & FlaggedConfig) | undefined
     if (!axios.isAxiosError(error) || !config || error.response?.status !== 401) throw error
     if (optedOut(config) || state(config).retried || !isApiRequest(config) || isRefreshRequest(config)) throw error
+    // Sent without a token: the user is anonymous and there is no session to refresh or end.
+    if (!state(config).token) throw error
     const current = store.get().accessToken
     const sent = state(config).token
     // Another request may already have refreshed since this one was sent.

@@ -1,0 +1,46 @@
+import { execFileSync } from 'node:child_process'
+import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { fetch, setup } from '@nuxt/test-utils/e2e'
+import { afterAll, describe, expect, it } from 'vitest'
+import { startTestApi } from './utils/test-api'
+
+// Pack the module as `npm publish` would, and unpack it into a plain app's node_modules.
+const root = fileURLToPath(new URL('..', import.meta.url))
+const tmp = fileURLToPath(new URL('./.tmp/', import.meta.url))
+const app = `${tmp}packed-app/`
+rmSync(tmp, { recursive: true, force: true })
+mkdirSync(`${app}node_modules/nuxt-axios-jwt`, { recursive: true })
+cpSync(fileURLToPath(new URL('./fixtures/packed', import.meta.url)), app, { recursive: true })
+const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', tmp], { cwd: root, encoding: 'utf8' }).trim().split('\n').at(-1)!
+execFileSync('tar', ['-xzf', `${tmp}${tarball}`, '-C', `${app}node_modules/nuxt-axios-jwt`, '--strip-components=1'])
+
+const api = await startTestApi()
+await setup({ rootDir: app, env: { NUXT_PUBLIC_AXIOS_JWT_BASE_URL: api.url } })
+afterAll(() => api.close())
+
+describe('the packed module in a plain app', () => {
+  it('ships the built module and its runtime, nothing else', () => {
+    const files = readdirSync(`${app}node_modules/nuxt-axios-jwt`, { recursive: true }).map(String)
+    expect(files).toContain('dist/module.mjs')
+    expect(files).toContain('dist/types.d.mts')
+    expect(files.some(f => f.startsWith('dist/runtime/app/plugins/api'))).toBe(true)
+    expect(files.filter(f => f.startsWith('src/') || f.startsWith('test/') || f.startsWith('playground/'))).toEqual([])
+  })
+
+  it('builds for production and answers 200, signing SSR requests with the cookie\'s token', async () => {
+    const tokens = await api.login()
+    api.authorizations = []
+    const response = await fetch('/', { headers: { cookie: `access_token=${tokens.accessToken}; refresh_token=${tokens.refreshToken}` } })
+    expect(response.status).toBe(200)
+    const html = await response.text()
+    expect(html).toContain('Keys:Alice')
+    expect(api.authorizations).toEqual([`Bearer ${tokens.accessToken}`])
+  })
+
+  it('answers 200 without a session', async () => {
+    const response = await fetch('/')
+    expect(response.status).toBe(200)
+    expect(await response.text()).toContain('none')
+  })
+})
