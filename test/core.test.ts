@@ -271,7 +271,7 @@ describe('proactive refresh', () => {
   })
 
   it('does not refresh on every request when tokens live shorter than the margin', async () => {
-    api.options.accessTtl = 3
+    api.options.accessTtl = 10
     const { http } = await client({ refreshBeforeExpiry: 30 })
     for (let i = 0; i < 20; i++) await http.get('/items')
     expect(api.calls.refresh).toBe(0)

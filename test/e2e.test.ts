@@ -40,6 +40,19 @@ async function sessionPage(ttl = 60, path?: string) {
   return { page, tokens }
 }
 
+/** Gives the page's browser an already expired pair (a new session), as if the tokens had aged. */
+async function expireTokens(page: Page) {
+  api.options.accessTtl = 1
+  const tokens = await api.login()
+  api.options.accessTtl = 60
+  await sleep(1100)
+  await page.context().addCookies([
+    { name: 'access_token', value: tokens.accessToken, url: url('/') },
+    { name: 'refresh_token', value: tokens.refreshToken, url: url('/') },
+  ])
+  return tokens
+}
+
 const text = (page: Page, id: string) => page.getByTestId(id).textContent().then(t => t?.trim())
 
 function watchErrors(page: Page) {
@@ -94,10 +107,9 @@ describe('login and guards', () => {
 
 describe('signing and refreshing in the browser', () => {
   it('refreshes once for 10 concurrent requests with an expired token, and all succeed', async () => {
-    // JWT times are whole seconds: 4 s keeps the token clear of the refresh margin while the page loads.
-    const { page } = await sessionPage(4, '/protected')
+    const { page } = await sessionPage(60, '/protected')
     expect(await text(page, 'items')).toBe('Keys:Alice')
-    await sleep(4100)
+    await expireTokens(page)
     const before = api.calls.refresh
     await page.getByTestId('storm').click()
     await expect.poll(() => text(page, 'result')).toBe('ok=10')
@@ -114,8 +126,8 @@ describe('signing and refreshing in the browser', () => {
   })
 
   it('keeps the session through a refresh endpoint failing with 503, and recovers', async () => {
-    const { page, tokens } = await sessionPage(4, '/protected')
-    await sleep(4100)
+    const { page } = await sessionPage(60, '/protected')
+    const tokens = await expireTokens(page)
     api.refreshFault = { status: 503 }
     await page.getByTestId('fetch').click()
     await expect.poll(() => text(page, 'result')).toMatch(/^error:RefreshError: .*503/)
