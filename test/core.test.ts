@@ -285,6 +285,27 @@ describe('proactive refresh', () => {
     expect(api.calls.unauthorized).toBe(0)
   })
 
+  it('does not spin on tokens without `iat` that arrive already inside the margin', async () => {
+    const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url')
+    const shortLived = () => `${b64({ alg: 'HS256' })}.${b64({ exp: Math.floor(Date.now() / 1000) + 5 })}.sig`
+    const store = memoryStore({ accessToken: shortLived(), refreshToken: 'r1' })
+    const { http } = await client({ store, refreshBeforeExpiry: 30, login: false })
+    api.refreshFault = { status: 200, body: JSON.stringify({ data: { accessToken: shortLived(), refreshToken: 'r2' } }) }
+    for (let i = 0; i < 10; i++) await http.get('/echo')
+    expect(api.calls.refresh).toBe(1)
+  })
+
+  it('learns the API clock from a refreshed token when the client clock runs 10 minutes slow', async () => {
+    api.options.accessTtl = 6
+    const { http, jwt } = await client({ refreshBeforeExpiry: 30, now: () => Date.now() - 10 * 60_000 })
+    await jwt.refresh()
+    await sleep(3100)
+    // Half of the 6 s lifetime is left or less: due for a proactive refresh by the API's clock.
+    await http.get('/items')
+    expect(api.calls.refresh).toBe(2)
+    expect(api.calls.unauthorized).toBe(0)
+  })
+
   it('uses the old token when a proactive refresh fails transiently but the token still works', async () => {
     api.options.accessTtl = 4
     const { http } = await client({ refreshBeforeExpiry: 30 })

@@ -36,6 +36,11 @@ export interface JwtClientOptions extends TokenPaths {
   /** Refresh response statuses that mean the refresh token is no longer valid. */
   sessionEndStatuses: number[]
   onRefreshed?: (tokens: Required<TokenPair>) => void
+  /**
+   * Lets callers holding the same refresh token share one exchange (concurrent SSR renders of one user).
+   * Must only hand an outcome to holders of that same refresh token.
+   */
+  shareRefresh?: (refreshToken: string, exchange: () => Promise<RefreshOutcome>) => Promise<RefreshOutcome>
   onSessionEnd?: (error: SessionExpiredError) => void | Promise<void>
   now?: () => number
 }
@@ -50,6 +55,15 @@ export interface JwtClient {
   /** The header value for a token (`Bearer <token>`). */
   headerValue: (token: string) => string
 }
+
+/** What one exchange of a refresh token came to. */
+export type RefreshOutcome
+  = | { kind: 'ok', tokens: Required<TokenPair> }
+    | { kind: 'ended', reason: string, status?: number }
+    | { kind: 'transient', reason: string, status?: number, code?: string }
+
+/** Clock differences below this many seconds are network latency and whole-second `iat`, not skew. */
+const SKEW_TOLERANCE = 5
 
 interface RequestState {
   token?: string
@@ -82,9 +96,12 @@ export function installJwtClient(api: AxiosInstance, options: JwtClientOptions):
     withCredentials: api.defaults.withCredentials,
   })
   let inflight: Promise<string> | undefined
-  // A token this client just received is never refreshed early, so a skewed clock or a
-  // lifetime shorter than the margin cannot turn into a refresh per request.
-  let received: string | undefined
+  // Seconds the API's clock is ahead of this one, learned from the tokens it issues.
+  let skew = 0
+  const apiNow = (): number => now() / 1000 + skew
+  // A token that already looks due when it arrives (unknown lifetime shorter than the margin, a clock
+  // we could not correct) is refreshed on 401 only, so it cannot turn into a refresh per request.
+  let dueOnArrival: string | undefined
 
   const headerValue = (token: string): string => options.headerType ? `${options.headerType} ${token}` : token
 
@@ -101,27 +118,26 @@ export function installJwtClient(api: AxiosInstance, options: JwtClientOptions):
     if (exp === undefined) return false
     const lifetime = iat !== undefined && iat < exp ? exp - iat : undefined
     const cappedMargin = lifetime === undefined ? margin : Math.min(margin, lifetime / 2)
-    return exp - now() / 1000 <= cappedMargin
+    return exp - apiNow() <= cappedMargin
   }
 
   function needsRefresh(): boolean {
     const { accessToken, refreshToken } = store.get()
     if (!refreshToken) return false
     if (!accessToken) return true
-    return accessToken !== received && expiresWithin(accessToken, options.refreshBeforeExpiry)
+    return accessToken !== dueOnArrival && expiresWithin(accessToken, options.refreshBeforeExpiry)
   }
 
   async function endSession(reason: string, status?: number): Promise<SessionExpiredError> {
     await store.clear()
-    received = undefined
+    dueOnArrival = undefined
     const error = new SessionExpiredError(reason, status)
     await options.onSessionEnd?.(error)
     return error
   }
 
-  async function runRefresh(): Promise<string> {
-    const { refreshToken } = store.get()
-    if (!refreshToken) throw await endSession('no refresh token')
+  /** Trades a refresh token for a new pair; never throws, so the outcome can be shared. */
+  async function exchange(refreshToken: string): Promise<RefreshOutcome> {
     const headers: Record<string, string> = {}
     if (options.refreshHeader) headers[options.headerName] = headerValue(refreshToken)
     let body: unknown
@@ -130,19 +146,35 @@ export function installJwtClient(api: AxiosInstance, options: JwtClientOptions):
     }
     catch (error) {
       const { reason, status, code } = describeFailure(error)
-      if (status && options.sessionEndStatuses.includes(status)) {
-        // Another tab or process may have rotated the pair while this call was on its way.
-        const current = store.get()
-        if (current.accessToken && current.refreshToken && current.refreshToken !== refreshToken) return current.accessToken
-        throw await endSession(`the refresh token was rejected with ${status}`, status)
-      }
-      throw new RefreshError(reason, status, code)
+      if (status && options.sessionEndStatuses.includes(status)) return { kind: 'ended', reason: `the refresh token was rejected with ${status}`, status }
+      return { kind: 'transient', reason, status, code }
     }
     const result = readTokenResponse(body, options)
-    if (!result.ok) throw new RefreshError(result.problem)
-    const tokens = { accessToken: result.tokens.accessToken, refreshToken: result.tokens.refreshToken ?? refreshToken }
+    if (!result.ok) return { kind: 'transient', reason: result.problem }
+    return { kind: 'ok', tokens: { accessToken: result.tokens.accessToken, refreshToken: result.tokens.refreshToken ?? refreshToken } }
+  }
+
+  async function runRefresh(): Promise<string> {
+    const { refreshToken } = store.get()
+    if (!refreshToken) throw await endSession('no refresh token')
+    const outcome = options.shareRefresh
+      ? await options.shareRefresh(refreshToken, () => exchange(refreshToken))
+      : await exchange(refreshToken)
+    if (outcome.kind === 'transient') throw new RefreshError(outcome.reason, outcome.status, outcome.code)
+    if (outcome.kind === 'ended') {
+      // Another tab or process may have rotated the pair while this call was on its way.
+      const current = store.get()
+      if (current.accessToken && current.refreshToken && current.refreshToken !== refreshToken) return current.accessToken
+      throw await endSession(outcome.reason, outcome.status)
+    }
+    const { tokens } = outcome
     await store.set(tokens)
-    received = tokens.accessToken
+    // The API's clock, judged from when the token says it was issued; a skewed client clock then
+    // neither refreshes too early nor too late.
+    const { iat } = readTokenTimes(tokens.accessToken)
+    const offset = iat === undefined ? 0 : iat - now() / 1000
+    skew = Math.abs(offset) > SKEW_TOLERANCE ? offset : 0
+    dueOnArrival = expiresWithin(tokens.accessToken, options.refreshBeforeExpiry) ? tokens.accessToken : undefined
     options.onRefreshed?.(tokens)
     return tokens.accessToken
   }
@@ -171,7 +203,7 @@ export function installJwtClient(api: AxiosInstance, options: JwtClientOptions):
       catch (error) {
         // A token that still works is better than no request at all while the refresh endpoint is down.
         const { exp } = readTokenTimes(accessToken)
-        if (error instanceof SessionExpiredError || !accessToken || (exp !== undefined && exp * 1000 <= now())) throw error
+        if (error instanceof SessionExpiredError || !accessToken || (exp !== undefined && exp <= apiNow())) throw error
       }
     }
     return sign(config, accessToken)
