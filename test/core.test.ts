@@ -149,6 +149,19 @@ describe('refresh on 401', () => {
     expect(api.calls.refresh).toBe(1)
   })
 
+  it('makes one refresh call for requests whose 401s straggle in after it failed', async () => {
+    const { http, store } = await client()
+    api.rejectedTokens.add(store.tokens.accessToken!)
+    api.refreshFault = { status: 503 }
+    const results = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => http.get('/items', { params: { delay: i * 40 } })))
+    expect(results.every(r => r.status === 'rejected' && r.reason instanceof RefreshError)).toBe(true)
+    expect(api.calls.refresh).toBe(1)
+    // A request sent after the failure tries again.
+    api.refreshFault = undefined
+    expect((await http.get('/items')).status).toBe(200)
+    expect(api.calls.refresh).toBe(2)
+  })
+
   it('fails every waiting request together when the refresh fails', async () => {
     const { http, store } = await expiredClient()
     api.refreshFault = { status: 503 }
@@ -206,6 +219,7 @@ describe('transient refresh failures keep the session', () => {
     '503': { status: 503 },
     '504': { status: 504 },
     'connection reset': { reset: true },
+    'a connection dropped mid-response': { cut: true },
     'a hang past the timeout': { hang: true },
     'an HTML page': { status: 200, body: '<html>maintenance</html>', contentType: 'text/html' },
     'an empty body': { status: 200, body: '' },

@@ -1,12 +1,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
-import { createDemoAuth, type DemoAuthOptions, type DemoTokens } from '../../playground/server/utils/demo-auth'
+import { createDemoAuth, type DemoAuth, type DemoAuthOptions, type DemoTokens } from '../../playground/server/utils/demo-auth'
 
 /** What the refresh endpoint does instead of its job, to test how the client copes. */
 export type RefreshFault
   = | { status: number, body?: string, contentType?: string }
     | { hang: true }
     | { reset: true }
+    /** Starts a response, then drops the connection mid-body (browsers do not retry this). */
+    | { cut: true }
 
 export interface TestApiCalls {
   login: number
@@ -29,9 +31,12 @@ export interface TestApi {
   refreshFault?: RefreshFault
   /** Protected routes answer 401 whatever the token. */
   rejectAll: boolean
+  /** Access tokens that protected routes reject although they are valid and unexpired. */
+  rejectedTokens: Set<string>
   /** Shape of the token responses; the default matches the module's defaults. */
   shape: (tokens: DemoTokens) => unknown
   login: (username?: string) => Promise<DemoTokens>
+  stats: () => DemoAuth['stats']
   reset: () => void
   close: () => Promise<void>
 }
@@ -71,6 +76,8 @@ export async function startTestApi(overrides: Partial<DemoAuthOptions> = {}): Pr
     ...overrides,
   }
   let auth = createDemoAuth(options)
+  /** The issuer behind the API, for tests that look at its counters (refreshes, reuse detected). */
+  const issuer = () => auth
   const sockets = new Set<Socket>()
   const hanging = new Set<ServerResponse>()
 
@@ -81,7 +88,9 @@ export async function startTestApi(overrides: Partial<DemoAuthOptions> = {}): Pr
     authorizations: [],
     refreshBodies: [],
     rejectAll: false,
+    rejectedTokens: new Set(),
     shape: tokens => ({ data: { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken } }),
+    stats: () => issuer().stats,
     async login(username = 'alice') {
       const tokens = await auth.login(username, 'secret')
       if (!tokens) throw new Error(`no test user ${username}`)
@@ -94,6 +103,7 @@ export async function startTestApi(overrides: Partial<DemoAuthOptions> = {}): Pr
       api.refreshBodies = []
       api.refreshFault = undefined
       api.rejectAll = false
+      api.rejectedTokens.clear()
     },
     async close() {
       for (const res of hanging) res.destroy()
@@ -103,8 +113,9 @@ export async function startTestApi(overrides: Partial<DemoAuthOptions> = {}): Pr
   }
 
   async function protectedUser(req: IncomingMessage, res: ServerResponse) {
-    const header = req.headers.authorization || ''
-    const user = api.rejectAll ? undefined : await auth.verify(header.replace(/^Bearer\s+/i, '') || undefined)
+    const token = (req.headers.authorization || '').replace(/^Bearer\s+/i, '') || undefined
+    const rejected = api.rejectAll || (token !== undefined && api.rejectedTokens.has(token))
+    const user = rejected ? undefined : await auth.verify(token)
     if (!user) {
       api.calls.unauthorized++
       json(res, 401, { error: 'invalid_token' })
@@ -134,6 +145,10 @@ export async function startTestApi(overrides: Partial<DemoAuthOptions> = {}): Pr
       const fault = api.refreshFault
       if (fault && 'hang' in fault) return void hanging.add(res)
       if (fault && 'reset' in fault) return void req.socket.destroy()
+      if (fault && 'cut' in fault) {
+        req.socket.write('HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 200\r\n\r\n{"data":')
+        return void req.socket.destroy()
+      }
       if (fault) {
         res.writeHead(fault.status, { 'content-type': fault.contentType ?? 'application/json' })
         return void res.end(fault.body ?? '')
@@ -153,6 +168,8 @@ export async function startTestApi(overrides: Partial<DemoAuthOptions> = {}): Pr
     }
     if (route === 'GET /items') {
       api.calls.items++
+      const delay = Number(url.searchParams.get('delay')) || 0
+      if (delay) await new Promise(resolve => setTimeout(resolve, Math.min(delay, 5000)))
       const user = await protectedUser(req, res)
       return user && json(res, 200, { data: [{ id: 1, name: 'Keys', owner: user.name }] })
     }

@@ -44,7 +44,7 @@ export function createDemoAuth(options: DemoAuthOptions) {
       .setExpirationTime(`${ttl}s`)
       .sign(secret)
     return {
-      accessToken: await sign({ name: user.name, username: user.username, typ: 'access', sid: session }, options.accessTtl),
+      accessToken: await sign({ name: user.name, username: user.username, typ: 'access', sid: session, jti: randomUUID() }, options.accessTtl),
       refreshToken: await sign({ typ: 'refresh', sid: session, jti }, options.refreshTtl),
       expiresIn: options.accessTtl,
     }

@@ -67,6 +67,8 @@ const SKEW_TOLERANCE = 5
 
 interface RequestState {
   token?: string
+  /** Refresh attempts started before this request was signed. */
+  attempts?: number
   retried?: boolean
 }
 
@@ -96,6 +98,9 @@ export function installJwtClient(api: AxiosInstance, options: JwtClientOptions):
     withCredentials: api.defaults.withCredentials,
   })
   let inflight: Promise<string> | undefined
+  let attempts = 0
+  // The last attempt's transient failure: requests signed before it started share it instead of retrying at once.
+  let lastFailure: { attempt: number, error: RefreshError } | undefined
   // Seconds the API's clock is ahead of this one, learned from the tokens it issues.
   let skew = 0
   const apiNow = (): number => now() / 1000 + skew
@@ -180,7 +185,15 @@ export function installJwtClient(api: AxiosInstance, options: JwtClientOptions):
   }
 
   function refresh(): Promise<string> {
-    inflight ??= runRefresh().finally(() => {
+    if (inflight) return inflight
+    const attempt = ++attempts
+    inflight = runRefresh().then((token) => {
+      lastFailure = undefined
+      return token
+    }, (error) => {
+      if (error instanceof RefreshError) lastFailure = { attempt, error }
+      throw error
+    }).finally(() => {
       inflight = undefined
     })
     return inflight
@@ -188,6 +201,7 @@ export function installJwtClient(api: AxiosInstance, options: JwtClientOptions):
 
   function sign(config: InternalAxiosRequestConfig, token: string | undefined): InternalAxiosRequestConfig {
     state(config).token = token
+    state(config).attempts = attempts
     if (token) config.headers.set(options.headerName, headerValue(token))
     else config.headers.delete(options.headerName)
     return config
@@ -215,8 +229,10 @@ export function installJwtClient(api: AxiosInstance, options: JwtClientOptions):
     if (optedOut(config) || state(config).retried || !isApiRequest(config) || isRefreshRequest(config)) throw error
     // Sent without a token: the user is anonymous and there is no session to refresh or end.
     if (!state(config).token) throw error
+    const { token: sent, attempts: before = 0 } = state(config)
+    // A refresh that started after this request was sent already failed: that is this request's answer too.
+    if (lastFailure && lastFailure.attempt > before) throw lastFailure.error
     const current = store.get().accessToken
-    const sent = state(config).token
     // Another request may already have refreshed since this one was sent.
     const token = current && current !== sent ? current : await refresh()
     state(config).retried = true

@@ -2,6 +2,7 @@ import axios from 'axios'
 import { installJwtClient, type JwtClient } from '../../core/client'
 import type { ApiInstance } from '../../types'
 import { createAuth } from '../utils/auth'
+import { shareServerRefresh } from '../utils/shared-refresh'
 import { useTokenCookies } from '../utils/token-cookies'
 import { useAxiosJwtConfig } from '../utils/config'
 import { defineNuxtPlugin, useRequestURL } from '#imports'
@@ -29,6 +30,7 @@ export default defineNuxtPlugin({
       refreshBeforeExpiry: config.refreshBeforeExpiry,
       refreshTimeout: config.refreshTimeout,
       sessionEndStatuses: config.sessionEndStatuses,
+      shareRefresh: import.meta.server ? shareServerRefresh : undefined,
       onRefreshed: auth.sync,
       onSessionEnd: auth.ended,
     })
