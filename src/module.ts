@@ -1,5 +1,6 @@
 import { addImports, addPlugin, addRouteMiddleware, createResolver, defineNuxtModule, useLogger } from '@nuxt/kit'
 import { defu } from 'defu'
+import { isPlainHttpRemote } from './runtime/core/url'
 import type { AxiosJwtOptions, DeepPartial } from './runtime/types'
 
 /** Options of `axiosJwt` in `nuxt.config`; each field is documented on `AxiosJwtOptions`. */
@@ -40,7 +41,7 @@ export default defineNuxtModule<ModuleOptions>({
       { ...options, sessionEndStatuses: options.sessionEndStatuses ?? [401, 403] },
     )
 
-    if (!nuxt.options.dev && /^http:\/\/(?!(?:localhost|127\.\d+\.\d+\.\d+|\[::1\])(?:[:/]|$))/i.test(options.baseURL)) {
+    if (!nuxt.options.dev && isPlainHttpRemote(options.baseURL)) {
       logger.warn(`\`axiosJwt.baseURL\` (${options.baseURL}) is plain HTTP: tokens cross the network unencrypted. Use HTTPS in production.`)
     }
 

@@ -85,7 +85,7 @@ describe('login and guards', () => {
     expect(await tokenCookies(page.context())).toEqual({ access: undefined, refresh: undefined })
   })
 
-  for (const target of ['https://evil.example', '//evil.example', '/\\evil.example', 'javascript:alert(1)', '/%2F%2Fevil.example']) {
+  for (const target of ['https://evil.example', '//evil.example', '/\\evil.example', 'javascript:alert(1)', '/%2F%2Fevil.example', '/.//evil.example', '/%5Cevil.example']) {
     it(`does not follow the off-site redirect ${target} after login`, async () => {
       const page = await createPage(`/login?redirect=${encodeURIComponent(target)}`)
       await page.getByTestId('submit').click()
@@ -217,8 +217,34 @@ describe('server rendering', () => {
   })
 })
 
+describe('security', () => {
+  it('sends no token along a server-side redirect to another origin', async () => {
+    const tokens = await api.login()
+    const response = await fetch('/ssr-redirect', { headers: { cookie: `access_token=${tokens.accessToken}; refresh_token=${tokens.refreshToken}` } })
+    const html = await response.text()
+    expect(html).toMatch(/data-testid="echo"[^>]*>\s*echo:none\s*</)
+    expect(other.authorizations).toEqual([undefined])
+    expect(api.authorizations).toContain(`Bearer ${tokens.accessToken}`)
+  })
+
+  it('keeps both tokens out of the rendered page and its payload', async () => {
+    const tokens = await api.login()
+    const response = await fetch('/protected', { headers: { cookie: `access_token=${tokens.accessToken}; refresh_token=${tokens.refreshToken}` } })
+    const html = await response.text()
+    expect(html).toContain('__NUXT_DATA__')
+    expect(html).toContain('Keys:Alice')
+    expect(html).not.toContain(tokens.refreshToken)
+    expect(html).not.toContain(tokens.accessToken)
+  })
+})
+
 describe('malformed input', () => {
   const garbage = {
+    'an empty value': '',
+    'non-UTF-8 bytes': '%FF%FE%FD',
+    'a two-part JWT': 'eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjF9',
+    'an alg none JWT': `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{"exp":1,"sub":"1"}').toString('base64url')}.`,
+    'a JWT with exp as a string': `eyJhbGciOiJIUzI1NiJ9.${Buffer.from('{"exp":"tomorrow"}').toString('base64url')}.sig`,
     'garbage': 'x%%%{{{',
     'JSON': '{"a":1}',
     'a number': '12345',

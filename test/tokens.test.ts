@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { readTokenTimes, tokenLifetime } from '../src/runtime/core/jwt'
 import { getByPath } from '../src/runtime/core/paths'
 import { readTokenResponse } from '../src/runtime/core/tokens'
-import { originOf, safeRedirect } from '../src/runtime/core/url'
+import { isPlainHttpRemote, originOf, safeRedirect } from '../src/runtime/core/url'
 
 const b64 = (value: string) => Buffer.from(value).toString('base64url')
 const jwt = (payload: string, header = '{"alg":"HS256","typ":"JWT"}') => `${b64(header)}.${b64(payload)}.c2ln`
@@ -110,6 +110,8 @@ describe('safeRedirect', () => {
     undefined,
     ['/items'],
     '/%E0%A4%A',
+    '/.//evil.example',
+    '/a/..//evil.example',
   ])('falls back for %j', (target) => {
     expect(safeRedirect(target, '/home')).toBe('/home')
   })
@@ -120,5 +122,45 @@ describe('originOf', () => {
     expect(originOf('/x', 'http://site.test/page')).toBe('http://site.test')
     expect(originOf('//other.test/x', 'http://site.test')).toBe('http://other.test')
     expect(originOf('http://[bad', 'http://site.test')).toBeUndefined()
+  })
+})
+
+describe('isPlainHttpRemote', () => {
+  it.each([
+    ['http://api.example.com', true],
+    ['http://10.0.0.5:8080/api', true],
+    ['http://127.0.0.1.evil.example', true],
+    ['https://api.example.com', false],
+    ['http://localhost:3001', false],
+    ['http://127.0.0.1:8080', false],
+    ['http://[::1]:8080', false],
+    ['/api', false],
+  ])('%s → %s', (url, expected) => {
+    expect(isPlainHttpRemote(url)).toBe(expected)
+  })
+})
+
+describe('fuzzed input never throws', () => {
+  let seed = 7
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
+  const pieces = ['/', '\\', '//', '%2F', '%5C', '%', 'http:', 'javascript:', '.', '..', '?', '#', '@', 'evil.example', '\t', '\n', 'é', '%E0%A4']
+  const generate = () => Array.from({ length: Math.floor(random() * 8) }, () => pieces[Math.floor(random() * pieces.length)]).join('')
+
+  it('keeps every redirect target on the site or falls back', () => {
+    for (let i = 0; i < 3000; i++) {
+      const target = generate()
+      const result = safeRedirect(target, '/home')
+      expect(result.startsWith('/')).toBe(true)
+      expect(result.startsWith('//') || result.startsWith('/\\')).toBe(false)
+      expect(new URL(result, 'http://site.test').origin).toBe('http://site.test')
+    }
+  })
+
+  it('reads any response body without throwing', () => {
+    const bodies = [null, undefined, 0, '', 'x', [], [1], { data: null }, { data: [] }, { data: { accessToken: [] } }, Object.create(null)]
+    for (let i = 0; i < 1000; i++) {
+      const body = random() < 0.5 ? bodies[Math.floor(random() * bodies.length)] : { [generate()]: { [generate()]: generate() } }
+      expect(() => readTokenResponse(body, { accessPath: generate() || 'a', refreshPath: generate() })).not.toThrow()
+    }
   })
 })

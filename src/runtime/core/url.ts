@@ -34,6 +34,20 @@ export function safeRedirect(target: unknown, fallback: string): string {
   catch {
     return fallback
   }
-  if (resolved.origin !== PLACEHOLDER) return fallback
-  return resolved.pathname + resolved.search + resolved.hash
+  const path = resolved.pathname + resolved.search + resolved.hash
+  // Dot segments can fold `/.//evil.example` into a protocol-relative URL.
+  if (resolved.origin !== PLACEHOLDER || /^\/[/\\]/.test(path)) return fallback
+  return path
+}
+
+/** Whether `url` is plain HTTP to a host other than this machine: tokens would cross the network unencrypted. */
+export function isPlainHttpRemote(url: string): boolean {
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  }
+  catch {
+    return false
+  }
+  return parsed.protocol === 'http:' && !/^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/.test(parsed.hostname)
 }
