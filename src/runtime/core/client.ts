@@ -2,6 +2,7 @@ import axios from 'axios'
 import type { AxiosError, AxiosInstance, AxiosRequestConfig, InternalAxiosRequestConfig } from 'axios'
 import { RefreshError, SessionExpiredError } from './errors'
 import { readTokenTimes } from './jwt'
+import { lastValue } from './memo'
 import { readTokenResponse, type TokenPair, type TokenPaths } from './tokens'
 import { originOf } from './url'
 
@@ -110,16 +111,26 @@ export function installJwtClient(api: AxiosInstance, options: JwtClientOptions):
 
   const headerValue = (token: string): string => options.headerType ? `${options.headerType} ${token}` : token
 
-  const apiOrigin = (): string | undefined => originOf(api.defaults.baseURL || '/', options.origin)
+  // Axios' own test for an absolute URL (protocol-relative included); the rest resolve against the base URL.
+  const ABSOLUTE = /^(?:[a-z][a-z\d+\-.]*:)?\/\//i
+  // Every request asks about the same token: decode it once (per client, so nothing outlives a request on the server).
+  const tokenTimes = lastValue(readTokenTimes)
+  const baseOrigin = lastValue((base: string) => originOf(base || '/', options.origin))
+  const apiOrigin = (): string | undefined => baseOrigin(api.defaults.baseURL || '')
   const isApiRequest = (config: AxiosRequestConfig): boolean => {
-    const origin = originOf(api.getUri(config), options.origin)
+    const url = config.url || ''
+    const origin = ABSOLUTE.test(url) && config.allowAbsoluteUrls !== false
+      ? originOf(url, options.origin)
+      : baseOrigin(config.baseURL ?? api.defaults.baseURL ?? '')
     return origin !== undefined && origin === apiOrigin()
   }
+  const refreshName = options.refreshURL.split('?')[0]!.split('/').filter(Boolean).at(-1) ?? ''
   const isRefreshRequest = (config: AxiosRequestConfig): boolean =>
-    api.getUri({ ...config, params: undefined }) === api.getUri({ url: options.refreshURL })
+    (config.url || '').includes(refreshName)
+    && api.getUri({ ...config, params: undefined }) === api.getUri({ url: options.refreshURL })
 
   function expiresWithin(token: string, margin: number): boolean {
-    const { exp, iat } = readTokenTimes(token)
+    const { exp, iat } = tokenTimes(token)
     if (exp === undefined) return false
     const lifetime = iat !== undefined && iat < exp ? exp - iat : undefined
     const cappedMargin = lifetime === undefined ? margin : Math.min(margin, lifetime / 2)
@@ -176,7 +187,7 @@ export function installJwtClient(api: AxiosInstance, options: JwtClientOptions):
     await store.set(tokens)
     // The API's clock, judged from when the token says it was issued; a skewed client clock then
     // neither refreshes too early nor too late.
-    const { iat } = readTokenTimes(tokens.accessToken)
+    const { iat } = tokenTimes(tokens.accessToken)
     const offset = iat === undefined ? 0 : iat - now() / 1000
     skew = Math.abs(offset) > SKEW_TOLERANCE ? offset : 0
     dueOnArrival = expiresWithin(tokens.accessToken, options.refreshBeforeExpiry) ? tokens.accessToken : undefined
@@ -216,7 +227,7 @@ export function installJwtClient(api: AxiosInstance, options: JwtClientOptions):
       }
       catch (error) {
         // A token that still works is better than no request at all while the refresh endpoint is down.
-        const { exp } = readTokenTimes(accessToken)
+        const { exp } = tokenTimes(accessToken ?? '')
         if (error instanceof SessionExpiredError || !accessToken || (exp !== undefined && exp <= apiNow())) throw error
       }
     }

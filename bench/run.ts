@@ -1,0 +1,156 @@
+// `npm run bench`: what users pay for the module, each figure against a baseline measured in the same run.
+// `npm run bench -- --quick` is a short smoke run that does not write RESULTS.md.
+import { writeFileSync } from 'node:fs'
+import { availableParallelism, cpus } from 'node:os'
+import axios, { type AxiosInstance } from 'axios'
+import { installJwtClient } from '../src/runtime/core/client'
+import { memoryStore } from '../test/utils/memory-store'
+import { startTestApi, type TestApi } from '../test/utils/test-api'
+import { recipeClient } from './recipe'
+import { median, summary } from './stats'
+
+const quick = process.argv.includes('--quick')
+const ROUNDS = quick ? 1 : 5
+const STORM_SIZES = quick ? [10, 100] : [10, 100, 1000]
+const SEQUENTIAL = quick ? 1000 : 20_000
+const CONCURRENT = quick ? 1000 : 20_000
+const IN_FLIGHT = 64
+
+const api: TestApi = await startTestApi({ accessTtl: 3600 })
+const lines: string[] = []
+const out = (line = '') => {
+  lines.push(line)
+  console.log(line)
+}
+
+function moduleClient(tokens: { accessToken: string, refreshToken: string }, onLogout = () => {}): AxiosInstance {
+  const http = axios.create({ baseURL: api.url })
+  installJwtClient(http, {
+    store: memoryStore(tokens),
+    refreshURL: '/auth/refresh',
+    accessPath: 'data.accessToken',
+    refreshPath: 'data.refreshToken',
+    bodyField: 'refreshToken',
+    refreshHeader: false,
+    headerName: 'Authorization',
+    headerType: 'Bearer',
+    refreshBeforeExpiry: 30,
+    refreshTimeout: 10_000,
+    sessionEndStatuses: [401, 403],
+    onSessionEnd: onLogout,
+  })
+  return http
+}
+
+function bareClient(accessToken: string): AxiosInstance {
+  const http = axios.create({ baseURL: api.url })
+  http.interceptors.request.use((config) => {
+    config.headers.Authorization = `Bearer ${accessToken}`
+    return config
+  })
+  return http
+}
+
+const time = async (fn: () => Promise<unknown>) => {
+  const started = performance.now()
+  await fn()
+  return performance.now() - started
+}
+
+async function concurrently(total: number, limit: number, fn: () => Promise<unknown>) {
+  let left = total
+  await Promise.all(Array.from({ length: Math.min(limit, total) }, async () => {
+    while (left-- > 0) await fn()
+  }))
+}
+
+out(`# Benchmarks`)
+out()
+out(`Machine: ${availableParallelism()} CPUs (${cpus()[0]?.model.trim()}), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}. `
+  + `Loopback HTTP against the test API (\`test/utils/test-api.ts\`: signed JWTs, rotating refresh tokens with reuse detection). `
+  + `Medians of ${ROUNDS} round${ROUNDS > 1 ? 's' : ''}, spread as (min–max).${quick ? ' Quick smoke run.' : ''}`)
+out()
+
+// Refresh storm and rotation safety: N concurrent requests whose access token the API now rejects.
+out(`## Refresh storm and rotation safety`)
+out()
+out(`N requests at once with an expired access token; the backend rotates refresh tokens and revokes the session on reuse. `
+  + `Baseline time: one refresh round trip plus the same N requests with a valid token, measured in the same run.`)
+out()
+out('| N | client | refresh calls | failed requests | logouts | settle ms | baseline ms | ratio |')
+out('|---|---|---|---|---|---|---|---|')
+const kinds = ['module', 'recipe'] as const
+// Every storm gets its own session, expired before the storms start.
+api.options.accessTtl = 1
+const sessions = new Map<string, Awaited<ReturnType<TestApi['login']>>>()
+for (const n of STORM_SIZES) {
+  for (const kind of kinds) {
+    for (let round = 0; round <= ROUNDS; round++) sessions.set(`${n}/${kind}/${round}`, await api.login())
+  }
+}
+api.options.accessTtl = 3600
+await new Promise(resolve => setTimeout(resolve, 1100))
+for (const n of STORM_SIZES) {
+  for (const kind of kinds) {
+    const calls: number[] = []
+    const failed: number[] = []
+    const logouts: number[] = []
+    const settle: number[] = []
+    const baseline: number[] = []
+    // Round 0 warms up and is not counted.
+    for (let round = 0; round <= ROUNDS; round++) {
+      const spare = await api.login('bob')
+      const bare = bareClient(spare.accessToken)
+      const base = await time(() => axios.post(`${api.url}/auth/refresh`, { refreshToken: spare.refreshToken }))
+        + await time(() => Promise.all(Array.from({ length: n }, () => bare.get('/items'))))
+      const tokens = sessions.get(`${n}/${kind}/${round}`)!
+      const before = api.calls.refresh
+      let loggedOut = 0
+      const http = kind === 'module' ? moduleClient(tokens, () => loggedOut++) : recipeClient(api.url, { ...tokens }, () => loggedOut++)
+      let results: PromiseSettledResult<unknown>[] = []
+      const took = await time(async () => {
+        results = await Promise.allSettled(Array.from({ length: n }, () => http.get('/items')))
+      })
+      if (round === 0) continue
+      baseline.push(base)
+      settle.push(took)
+      calls.push(api.calls.refresh - before)
+      failed.push(results.filter(r => r.status === 'rejected').length)
+      logouts.push(loggedOut)
+    }
+    out(`| ${n} | ${kind === 'module' ? 'nuxt-axios-jwt' : 'common recipe'} | ${median(calls)} | ${median(failed)} | ${median(logouts)} | ${summary(settle)} | ${summary(baseline)} | ${(median(settle) / median(baseline)).toFixed(2)} |`)
+  }
+}
+out()
+
+// Per-request overhead with a valid token.
+out(`## Per-request overhead`)
+out()
+out(`GETs with a valid token (the API echoes the header), interleaved rounds; baseline: a bare axios instance whose interceptor sets the same header.`)
+out()
+api.reset()
+const tokens = await api.login()
+const bare = bareClient(tokens.accessToken)
+const signed = moduleClient(tokens)
+const perRequest: Record<string, number[]> = { 'bare sequential': [], 'module sequential': [], 'bare concurrent': [], 'module concurrent': [] }
+for (let i = 0; i < 1000; i++) await Promise.all([bare.get('/echo'), signed.get('/echo')])
+for (let round = 0; round < ROUNDS; round++) {
+  const order = round % 2 ? [['module', signed], ['bare', bare]] as const : [['bare', bare], ['module', signed]] as const
+  for (const [name, http] of order) {
+    perRequest[`${name} sequential`]!.push(await time(async () => {
+      for (let i = 0; i < SEQUENTIAL; i++) await http.get('/echo')
+    }) * 1000 / SEQUENTIAL)
+  }
+  for (const [name, http] of order) {
+    perRequest[`${name} concurrent`]!.push(await time(() => concurrently(CONCURRENT, IN_FLIGHT, () => http.get('/echo'))) * 1000 / CONCURRENT)
+  }
+}
+out(`| mode | requests | bare axios µs/request | nuxt-axios-jwt µs/request | ratio |`)
+out('|---|---|---|---|---|')
+out(`| sequential | ${SEQUENTIAL} | ${summary(perRequest['bare sequential']!)} | ${summary(perRequest['module sequential']!)} | ${(median(perRequest['module sequential']!) / median(perRequest['bare sequential']!)).toFixed(3)} |`)
+out(`| ${IN_FLIGHT} in flight | ${CONCURRENT} | ${summary(perRequest['bare concurrent']!)} | ${summary(perRequest['module concurrent']!)} | ${(median(perRequest['module concurrent']!) / median(perRequest['bare concurrent']!)).toFixed(3)} |`)
+out()
+out(`Reproduce: \`npm run bench\`.`)
+
+await api.close()
+if (!quick) writeFileSync(new URL('./RESULTS.md', import.meta.url), `${lines.join('\n')}\n`)
