@@ -1,7 +1,10 @@
 // `npm run bench`: what users pay for the module, each figure against a baseline measured in the same run.
 // `npm run bench -- --quick` is a short smoke run that does not write RESULTS.md.
-import { writeFileSync } from 'node:fs'
+import { execFileSync, spawn } from 'node:child_process'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { availableParallelism, cpus } from 'node:os'
+import { fileURLToPath } from 'node:url'
+import { brotliCompressSync, gzipSync } from 'node:zlib'
 import axios, { type AxiosInstance } from 'axios'
 import { installJwtClient } from '../src/runtime/core/client'
 import { memoryStore } from '../test/utils/memory-store'
@@ -15,6 +18,9 @@ const STORM_SIZES = quick ? [10, 100] : [10, 100, 1000]
 const SEQUENTIAL = quick ? 1000 : 20_000
 const CONCURRENT = quick ? 1000 : 20_000
 const IN_FLIGHT = 64
+const SSR_SECONDS = quick ? 2 : 10
+const SSR_CONNECTIONS = 32
+const EXPIRED_SESSIONS = quick ? 500 : 4000
 
 const api: TestApi = await startTestApi({ accessTtl: 3600 })
 const lines: string[] = []
@@ -49,6 +55,45 @@ function bareClient(accessToken: string): AxiosInstance {
     return config
   })
   return http
+}
+
+function clientSize(dir: string) {
+  const total = { raw: 0, gzip: 0, brotli: 0 }
+  for (const file of readdirSync(dir).filter(f => f.endsWith('.js'))) {
+    const content = readFileSync(`${dir}/${file}`)
+    total.raw += content.length
+    total.gzip += gzipSync(content, { level: 9 }).length
+    total.brotli += brotliCompressSync(content).length
+  }
+  return total
+}
+
+let nextPort = 4300
+async function startApp(app: string, env: Record<string, string>) {
+  const port = nextPort++
+  const entry = fileURLToPath(new URL(`./apps/${app}/.output/server/index.mjs`, import.meta.url))
+  const child = spawn('node', [entry], { env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: 'ignore' })
+  const url = `http://127.0.0.1:${port}/`
+  for (let i = 0; i < 100; i++) {
+    if (await fetch(url).then(r => r.ok, () => false)) return { url, stop: () => child.kill() }
+    await new Promise(resolve => setTimeout(resolve, 100))
+  }
+  child.kill()
+  throw new Error(`the ${app} app did not start`)
+}
+
+/** Requests/s that `connections` loops get from `url` in `seconds`. */
+async function load(url: string, cookie: () => string, seconds: number, connections = SSR_CONNECTIONS) {
+  const until = performance.now() + seconds * 1000
+  let done = 0
+  await Promise.all(Array.from({ length: connections }, async () => {
+    while (performance.now() < until) {
+      const response = await fetch(url, { headers: { cookie: cookie() } })
+      await response.arrayBuffer()
+      if (response.ok) done++
+    }
+  }))
+  return done / seconds
 }
 
 const time = async (fn: () => Promise<unknown>) => {
@@ -149,6 +194,62 @@ out(`| mode | requests | bare axios µs/request | nuxt-axios-jwt µs/request | r
 out('|---|---|---|---|---|')
 out(`| sequential | ${SEQUENTIAL} | ${summary(perRequest['bare sequential']!)} | ${summary(perRequest['module sequential']!)} | ${(median(perRequest['module sequential']!) / median(perRequest['bare sequential']!)).toFixed(3)} |`)
 out(`| ${IN_FLIGHT} in flight | ${CONCURRENT} | ${summary(perRequest['bare concurrent']!)} | ${summary(perRequest['module concurrent']!)} | ${(median(perRequest['module concurrent']!) / median(perRequest['bare concurrent']!)).toFixed(3)} |`)
+out()
+out(`## Client bundle`)
+out()
+out(`Client JavaScript of three built apps with the same page: no HTTP client, plain axios in a plugin, and this module.`)
+out()
+const apps = ['bare', 'axios', 'module'] as const
+const sizes = Object.fromEntries(apps.map((app) => {
+  const dir = fileURLToPath(new URL(`./apps/${app}/`, import.meta.url))
+  execFileSync('npx', ['nuxi', 'build', dir], { stdio: 'ignore' })
+  return [app, clientSize(`${dir}.output/public/_nuxt`)]
+})) as Record<typeof apps[number], ReturnType<typeof clientSize>>
+out('| app | raw bytes | gzip bytes | brotli bytes |')
+out('|---|---|---|---|')
+for (const app of apps) out(`| ${app} | ${sizes[app].raw} | ${sizes[app].gzip} | ${sizes[app].brotli} |`)
+const delta = (a: typeof apps[number], b: typeof apps[number]) =>
+  `${sizes[a].raw - sizes[b].raw} | ${sizes[a].gzip - sizes[b].gzip} | ${sizes[a].brotli - sizes[b].brotli}`
+out(`| axios and its plugin (axios − bare) | ${delta('axios', 'bare')} |`)
+out(`| **the module's own code (module − axios)** | ${delta('module', 'axios')} |`)
+out()
+
+out(`## SSR throughput`)
+out()
+out(`Requests/s rendering a page that calls the API once during SSR, ${SSR_SECONDS} s at ${SSR_CONNECTIONS} connections a round, interleaved; `
+  + `baseline: the same page calling plain axios. Load generator, API and Nuxt server share this machine's CPUs.`)
+out()
+const valid = await api.login()
+const servers = {
+  axios: await startApp('axios', { NUXT_PUBLIC_API_BASE: api.url }),
+  module: await startApp('module', { NUXT_PUBLIC_AXIOS_JWT_BASE_URL: api.url }),
+}
+const throughput: Record<string, number[]> = { axios: [], module: [] }
+const validCookie = () => `access_token=${valid.accessToken}; refresh_token=${valid.refreshToken}`
+for (const server of Object.values(servers)) await load(server.url, validCookie, 1)
+for (let round = 0; round < ROUNDS; round++) {
+  const order = round % 2 ? ['module', 'axios'] as const : ['axios', 'module'] as const
+  for (const app of order) throughput[app]!.push(await load(servers[app].url, validCookie, SSR_SECONDS))
+}
+// Every request carries its own expired session, so the server refreshes each time.
+api.options.accessTtl = 1
+const expired = await Promise.all(Array.from({ length: EXPIRED_SESSIONS }, () => api.login()))
+api.options.accessTtl = 3600
+await new Promise(resolve => setTimeout(resolve, 1100))
+let next = 0
+const refreshBefore = api.calls.refresh
+const refreshing = await load(servers.module.url, () => {
+  const tokens = expired[next++ % expired.length]!
+  return `access_token=${tokens.accessToken}; refresh_token=${tokens.refreshToken}`
+}, SSR_SECONDS)
+for (const server of Object.values(servers)) server.stop()
+out('| page | requests/s | ratio |')
+out('|---|---|---|')
+out(`| plain axios | ${summary(throughput.axios!, 0)} | 1.00 |`)
+out(`| nuxt-axios-jwt, valid token | ${summary(throughput.module!, 0)} | ${(median(throughput.module!) / median(throughput.axios!)).toFixed(2)} |`)
+out(`| nuxt-axios-jwt, expired token (refresh on every render) | ${refreshing.toFixed(0)} | ${(refreshing / median(throughput.axios!)).toFixed(2)} |`)
+out()
+out(`The expired-token row is one round; ${api.calls.refresh - refreshBefore} refreshes were served.`)
 out()
 out(`Reproduce: \`npm run bench\`.`)
 

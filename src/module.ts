@@ -19,7 +19,7 @@ export default defineNuxtModule<ModuleOptions>({
     endpoints: { login: '/auth/login', refresh: '/auth/refresh', logout: '/auth/logout', user: '/auth/me' },
     tokens: {
       access: { cookie: 'access_token', path: 'data.accessToken' },
-      refresh: { cookie: 'refresh_token', path: 'data.refreshToken', bodyField: 'refreshToken', maxAge: 60 * 60 * 24 * 30, header: false },
+      refresh: { cookie: 'refresh_token', path: 'data.refreshToken', bodyField: 'refreshToken', bodyFormat: 'json', extraFields: {}, maxAge: 60 * 60 * 24 * 30, header: false },
     },
     user: { path: 'data' },
     header: { name: 'Authorization', type: 'Bearer' },
@@ -38,7 +38,11 @@ export default defineNuxtModule<ModuleOptions>({
     const publicConfig = nuxt.options.runtimeConfig.public as Record<string, unknown>
     publicConfig.axiosJwt = defu(
       publicConfig.axiosJwt as Partial<ModuleOptions> | undefined,
-      { ...options, sessionEndStatuses: options.sessionEndStatuses ?? [401, 403] },
+      {
+        ...options,
+        sessionEndStatuses: options.sessionEndStatuses ?? [401, 403],
+        sessionEndErrors: options.sessionEndErrors ?? ['invalid_grant'],
+      },
     )
 
     if (!nuxt.options.dev && isPlainHttpRemote(options.baseURL)) {

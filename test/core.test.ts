@@ -212,6 +212,36 @@ describe('session over', () => {
   })
 })
 
+describe('OAuth2 token endpoint', () => {
+  const oauth: Partial<JwtClientOptions> = {
+    accessPath: 'access_token', refreshPath: 'refresh_token', bodyField: 'refresh_token', bodyFormat: 'form',
+    extraFields: { grant_type: 'refresh_token', client_id: 'web' }, sessionEndErrors: ['invalid_grant'],
+  }
+
+  it('refreshes with a form-encoded grant and reads snake_case tokens', async () => {
+    const { http, store } = await expiredClient(oauth)
+    api.oauth = true
+    const refreshToken = store.tokens.refreshToken
+    expect((await http.get('/items')).status).toBe(200)
+    expect(api.refreshBodies).toEqual([{ grant_type: 'refresh_token', client_id: 'web', refresh_token: refreshToken }])
+    expect(store.tokens.refreshToken).not.toBe(refreshToken)
+  })
+
+  it('ends the session on 400 invalid_grant, and not on other 400s', async () => {
+    const { http, store, ended } = await expiredClient(oauth)
+    api.oauth = true
+    api.refreshFault = { status: 400, body: '{"error":"invalid_request"}' }
+    expect(await http.get('/items').catch(e => e)).toBeInstanceOf(RefreshError)
+    expect(store.tokens.refreshToken).toBeTruthy()
+    api.refreshFault = undefined
+    await http.post(`${api.url}/auth/logout`, { refreshToken: store.tokens.refreshToken }, { auth: false } as object)
+    const error = await http.get('/items').catch(e => e)
+    expect(error).toBeInstanceOf(SessionExpiredError)
+    expect(error.message).toContain('invalid_grant')
+    expect(ended).toHaveLength(1)
+  })
+})
+
 describe('transient refresh failures keep the session', () => {
   const faults = {
     '500': { status: 500 },

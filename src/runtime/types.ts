@@ -60,6 +60,16 @@ export interface AxiosJwtOptions {
        */
       bodyField: string
       /**
+       * Body of the refresh request: `json`, or `form` (`application/x-www-form-urlencoded`, as OAuth2 token endpoints take).
+       * @default 'json'
+       */
+      bodyFormat: 'json' | 'form'
+      /**
+       * Static fields sent with the refresh token, e.g. `{ grant_type: 'refresh_token', client_id: 'web' }` for OAuth2.
+       * @default {}
+       */
+      extraFields: Record<string, string>
+      /**
        * Seconds the cookies live when the refresh token's own expiry is unknown (it is not a JWT with `exp`).
        * @default 2592000
        */
@@ -107,6 +117,12 @@ export interface AxiosJwtOptions {
    * @default [401, 403]
    */
   sessionEndStatuses?: number[]
+  /**
+   * `error` codes in the refresh response body that end the session whatever the status (OAuth2's `invalid_grant`
+   * arrives with 400). Replaces the default list.
+   * @default ['invalid_grant']
+   */
+  sessionEndErrors?: string[]
   /** Options for both cookies. */
   cookie: {
     /**
@@ -157,7 +173,7 @@ export type DeepPartial<T> = {
 }
 
 /** The options as the runtime holds them, with every default applied. */
-export type ResolvedAxiosJwtOptions = AxiosJwtOptions & { sessionEndStatuses: number[] }
+export type ResolvedAxiosJwtOptions = AxiosJwtOptions & { sessionEndStatuses: number[], sessionEndErrors: string[] }
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- mirrors axios' own signatures */
 /** Per-request options `$api` understands beyond axios' own. */

@@ -31,6 +31,8 @@ export interface TestApi {
   refreshFault?: RefreshFault
   /** Protected routes answer 401 whatever the token. */
   rejectAll: boolean
+  /** Speak OAuth2 (RFC 6749 §6) at the refresh endpoint: form body with `grant_type`, `invalid_grant` on 400. */
+  oauth: boolean
   /** Access tokens that protected routes reject although they are valid and unexpired. */
   rejectedTokens: Set<string>
   /** Shape of the token responses; the default matches the module's defaults. */
@@ -49,6 +51,7 @@ const json = (res: ServerResponse, status: number, body: unknown) => {
 async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
   let raw = ''
   for await (const chunk of req) raw += chunk
+  if (req.headers['content-type']?.startsWith('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(raw))
   try {
     const parsed = JSON.parse(raw || '{}')
     return parsed && typeof parsed === 'object' ? parsed : {}
@@ -88,6 +91,7 @@ export async function startTestApi(overrides: Partial<DemoAuthOptions> = {}): Pr
     authorizations: [],
     refreshBodies: [],
     rejectAll: false,
+    oauth: false,
     rejectedTokens: new Set(),
     shape: tokens => ({ data: { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken } }),
     stats: () => issuer().stats,
@@ -103,6 +107,7 @@ export async function startTestApi(overrides: Partial<DemoAuthOptions> = {}): Pr
       api.refreshBodies = []
       api.refreshFault = undefined
       api.rejectAll = false
+      api.oauth = false
       api.rejectedTokens.clear()
     },
     async close() {
@@ -152,6 +157,14 @@ export async function startTestApi(overrides: Partial<DemoAuthOptions> = {}): Pr
       if (fault) {
         res.writeHead(fault.status, { 'content-type': fault.contentType ?? 'application/json' })
         return void res.end(fault.body ?? '')
+      }
+      if (api.oauth) {
+        const form = req.headers['content-type']?.startsWith('application/x-www-form-urlencoded')
+        if (!form || body.grant_type !== 'refresh_token') return json(res, 400, { error: 'invalid_request' })
+        const result = await auth.refresh(typeof body.refresh_token === 'string' ? body.refresh_token : undefined)
+        return result.ok
+          ? json(res, 200, { access_token: result.tokens.accessToken, refresh_token: result.tokens.refreshToken, token_type: 'Bearer', expires_in: result.tokens.expiresIn })
+          : json(res, 400, { error: 'invalid_grant', error_description: `refresh token ${result.reason}` })
       }
       const result = await auth.refresh(typeof body.refreshToken === 'string' ? body.refreshToken : undefined)
       return result.ok ? json(res, 200, api.shape(result.tokens)) : json(res, 401, { error: result.reason })

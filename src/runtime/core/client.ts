@@ -27,6 +27,10 @@ export interface JwtClientOptions extends TokenPaths {
   /** Origin that relative URLs resolve against (the page's or the incoming request's). */
   origin?: string
   bodyField: string
+  /** `form` posts `application/x-www-form-urlencoded` (OAuth2, RFC 6749 §6) instead of JSON. */
+  bodyFormat?: 'json' | 'form'
+  /** Static fields sent along with the refresh token (`grant_type`, `client_id`). */
+  extraFields?: Record<string, string>
   refreshHeader: boolean
   headerName: string
   headerType: string
@@ -36,6 +40,8 @@ export interface JwtClientOptions extends TokenPaths {
   refreshTimeout: number
   /** Refresh response statuses that mean the refresh token is no longer valid. */
   sessionEndStatuses: number[]
+  /** `error` codes in a refresh response body that end the session whatever the status (`invalid_grant`). */
+  sessionEndErrors?: string[]
   onRefreshed?: (tokens: Required<TokenPair>) => void
   /**
    * Lets callers holding the same refresh token share one exchange (concurrent SSR renders of one user).
@@ -77,6 +83,13 @@ type FlaggedConfig = AxiosRequestConfig & { _axiosJwt?: RequestState }
 
 const state = (config: FlaggedConfig): RequestState => (config._axiosJwt ??= {})
 const optedOut = (config: AxiosRequestConfig): boolean => (config as { auth?: unknown }).auth === false
+
+/** The OAuth2-style `error` code of a failed response, if its body has one. */
+function errorCode(error: unknown): string | undefined {
+  const data = axios.isAxiosError(error) ? error.response?.data : undefined
+  const code = data && typeof data === 'object' ? (data as { error?: unknown }).error : undefined
+  return typeof code === 'string' ? code : undefined
+}
 
 function describeFailure(error: unknown): { reason: string, status?: number, code?: string } {
   if (!axios.isAxiosError(error)) return { reason: error instanceof Error ? error.message : String(error) }
@@ -158,11 +171,17 @@ export function installJwtClient(api: AxiosInstance, options: JwtClientOptions):
     if (options.refreshHeader) headers[options.headerName] = headerValue(refreshToken)
     let body: unknown
     try {
-      body = (await refresher.post(options.refreshURL, { [options.bodyField]: refreshToken }, { headers })).data
+      const fields = { ...options.extraFields, [options.bodyField]: refreshToken }
+      const payload = options.bodyFormat === 'form' ? new URLSearchParams(fields) : fields
+      body = (await refresher.post(options.refreshURL, payload, { headers })).data
     }
     catch (error) {
       const { reason, status, code } = describeFailure(error)
       if (status && options.sessionEndStatuses.includes(status)) return { kind: 'ended', reason: `the refresh token was rejected with ${status}`, status }
+      const grantError = errorCode(error)
+      if (status && grantError && options.sessionEndErrors?.includes(grantError)) {
+        return { kind: 'ended', reason: `the refresh token was rejected with ${status} ${grantError}`, status }
+      }
       return { kind: 'transient', reason, status, code }
     }
     const result = readTokenResponse(body, options)
