@@ -53,6 +53,8 @@ async function expireTokens(page: Page) {
   return tokens
 }
 
+const events = (page: Page) => page.evaluate(() => (window as unknown as { __axiosJwtEvents: string[] }).__axiosJwtEvents)
+
 const text = (page: Page, id: string) => page.getByTestId(id).textContent().then(t => t?.trim())
 
 function watchErrors(page: Page) {
@@ -75,6 +77,7 @@ describe('login and guards', () => {
     expect(refresh?.value).toBeTruthy()
     expect(access).toMatchObject({ path: '/', sameSite: 'Lax', secure: true, httpOnly: false })
     expect(api.calls.login).toBe(1)
+    expect(await events(page)).toEqual(['login:Alice'])
   })
 
   it('shows the API\'s refusal of wrong credentials and stores nothing', async () => {
@@ -115,6 +118,9 @@ describe('signing and refreshing in the browser', () => {
     await expect.poll(() => text(page, 'result')).toBe('ok=10 failed=0')
     expect(api.calls.refresh - before).toBe(1)
     expect(api.calls.unauthorized).toBe(0)
+    // Runtime hooks: one refresh reported, and the refresh request could be changed before it went out.
+    expect(await events(page)).toEqual(['refreshed:number'])
+    expect(api.refreshBodies.at(-1)).toMatchObject({ hooked: 'yes' })
   })
 
   it('sends no token to another origin', async () => {
@@ -133,6 +139,7 @@ describe('signing and refreshing in the browser', () => {
     api.refreshFault = { status: 503 }
     await page.getByTestId('fetch').click()
     await expect.poll(() => text(page, 'result')).toMatch(/^error:RefreshError: .*503/)
+    expect(await events(page)).toEqual(['refresh-failed:transient'])
     expect((await tokenCookies(page.context())).refresh?.value).toBe(tokens.refreshToken)
     expect(page.url()).toBe(url('/protected'))
     api.refreshFault = undefined
@@ -151,12 +158,14 @@ describe('signing and refreshing in the browser', () => {
     expect(await tokenCookies(page.context())).toEqual({ access: undefined, refresh: undefined })
     expect(await text(page, 'logged-in')).toBe('no')
     expect(api.calls.refresh).toBe(1)
+    expect(await events(page)).toEqual(['refresh-failed:session-over'])
   })
 
   it('logs out: tells the API, clears the cookies and goes to the logout page', async () => {
     const { page, tokens } = await sessionPage(60, '/protected')
     await page.getByTestId('logout').click()
     await page.waitForURL(url('/login'))
+    expect(await events(page)).toEqual(['logout'])
     expect(await tokenCookies(page.context())).toEqual({ access: undefined, refresh: undefined })
     const reuse = await globalThis.fetch(`${api.url}/auth/refresh`, { method: 'POST', body: JSON.stringify({ refreshToken: tokens.refreshToken }) })
     expect(reuse.status).toBe(401)

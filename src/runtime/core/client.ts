@@ -42,13 +42,17 @@ export interface JwtClientOptions extends TokenPaths {
   sessionEndStatuses: number[]
   /** `error` codes in a refresh response body that end the session whatever the status (`invalid_grant`). */
   sessionEndErrors?: string[]
-  onRefreshed?: (tokens: Required<TokenPair>) => void
+  onRefreshed?: (tokens: Required<TokenPair>) => void | Promise<void>
   /**
    * Lets callers holding the same refresh token share one exchange (concurrent SSR renders of one user).
    * Must only hand an outcome to holders of that same refresh token.
    */
   shareRefresh?: (refreshToken: string, exchange: () => Promise<RefreshOutcome>) => Promise<RefreshOutcome>
   onSessionEnd?: (error: SessionExpiredError) => void | Promise<void>
+  /** Called once for every refresh attempt that fails, transient or final. */
+  onRefreshFailed?: (error: RefreshError | SessionExpiredError) => void | Promise<void>
+  /** May change the refresh request (headers, body, URL) before it is sent. */
+  beforeRefresh?: (request: AxiosRequestConfig) => void | Promise<void>
   now?: () => number
 }
 
@@ -106,7 +110,9 @@ function describeFailure(error: unknown): { reason: string, status?: number, cod
 export function installJwtClient(api: AxiosInstance, options: JwtClientOptions): JwtClient {
   const { store } = options
   const now = options.now ?? Date.now
-  const refresher = axios.create({
+  // Made on the first refresh: most SSR requests never need one.
+  let refresher: AxiosInstance | undefined
+  const refreshClient = (): AxiosInstance => refresher ??= axios.create({
     baseURL: api.defaults.baseURL,
     timeout: options.refreshTimeout,
     withCredentials: api.defaults.withCredentials,
@@ -172,8 +178,14 @@ export function installJwtClient(api: AxiosInstance, options: JwtClientOptions):
     let body: unknown
     try {
       const fields = { ...options.extraFields, [options.bodyField]: refreshToken }
-      const payload = options.bodyFormat === 'form' ? new URLSearchParams(fields) : fields
-      body = (await refresher.post(options.refreshURL, payload, { headers })).data
+      const request: AxiosRequestConfig = {
+        method: 'post',
+        url: options.refreshURL,
+        data: options.bodyFormat === 'form' ? new URLSearchParams(fields) : fields,
+        headers,
+      }
+      await options.beforeRefresh?.(request)
+      body = (await refreshClient().request(request)).data
     }
     catch (error) {
       const { reason, status, code } = describeFailure(error)
@@ -210,7 +222,7 @@ export function installJwtClient(api: AxiosInstance, options: JwtClientOptions):
     const offset = iat === undefined ? 0 : iat - now() / 1000
     skew = Math.abs(offset) > SKEW_TOLERANCE ? offset : 0
     dueOnArrival = expiresWithin(tokens.accessToken, options.refreshBeforeExpiry) ? tokens.accessToken : undefined
-    options.onRefreshed?.(tokens)
+    await options.onRefreshed?.(tokens)
     return tokens.accessToken
   }
 
@@ -220,8 +232,9 @@ export function installJwtClient(api: AxiosInstance, options: JwtClientOptions):
     inflight = runRefresh().then((token) => {
       lastFailure = undefined
       return token
-    }, (error) => {
+    }, async (error) => {
       if (error instanceof RefreshError) lastFailure = { attempt, error }
+      if (error instanceof RefreshError || error instanceof SessionExpiredError) await options.onRefreshFailed?.(error)
       throw error
     }).finally(() => {
       inflight = undefined

@@ -1,5 +1,7 @@
 import axios from 'axios'
 import { installJwtClient, type JwtClient } from '../../core/client'
+import { SessionExpiredError } from '../../core/errors'
+import { readTokenTimes } from '../../core/jwt'
 import type { ApiInstance } from '../../types'
 import { createAuth } from '../utils/auth'
 import { shareServerRefresh } from '../utils/shared-refresh'
@@ -9,7 +11,7 @@ import { defineNuxtPlugin, useRequestURL } from '#imports'
 
 export default defineNuxtPlugin({
   name: 'axios-jwt',
-  setup() {
+  setup(nuxtApp) {
     const config = useAxiosJwtConfig()
     // Relative to the page in the browser, to the incoming request on the server.
     const origin = useRequestURL().origin
@@ -34,7 +36,15 @@ export default defineNuxtPlugin({
       sessionEndStatuses: config.sessionEndStatuses,
       sessionEndErrors: config.sessionEndErrors,
       shareRefresh: import.meta.server ? shareServerRefresh : undefined,
-      onRefreshed: auth.sync,
+      onRefreshed: ({ accessToken }) => {
+        auth.sync()
+        return nuxtApp.callHook('axios-jwt:refreshed', { expiresAt: readTokenTimes(accessToken).exp })
+      },
+      onRefreshFailed: error => nuxtApp.callHook('axios-jwt:refresh-failed', {
+        reason: error instanceof SessionExpiredError ? 'session-over' : 'transient',
+        error,
+      }),
+      beforeRefresh: request => nuxtApp.callHook('axios-jwt:refresh-request', request),
       onSessionEnd: auth.ended,
     })
     return { provide: { api: api as unknown as ApiInstance, axiosJwt: auth } }

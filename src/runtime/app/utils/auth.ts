@@ -58,6 +58,7 @@ export function createAuth(api: AxiosInstance, client: () => JwtClient, store: T
       await store.set(result.tokens)
       sync()
       await fetchUser().catch(() => null)
+      await nuxtApp.callHook('axios-jwt:login', { user: user.value })
       if (options.redirect === false) return
       const fallback = config.redirect.home
       await go(safeRedirect(options.redirect ?? router.currentRoute.value.query.redirect, fallback))
@@ -72,6 +73,7 @@ export function createAuth(api: AxiosInstance, client: () => JwtClient, store: T
       }
       await store.clear()
       sync()
+      await nuxtApp.callHook('axios-jwt:logout')
       if (options.redirect === false) return
       await go(safeRedirect(options.redirect ?? config.redirect.logout, config.redirect.logout))
     },

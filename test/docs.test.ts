@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs'
+import ts from 'typescript'
+import { describe, expect, it } from 'vitest'
+
+/** Dot paths of every leaf option in `AxiosJwtOptions`, read from the source the way users see them. */
+function optionPaths(): string[] {
+  const file = new URL('../src/runtime/types.ts', import.meta.url)
+  const source = ts.createSourceFile('types.ts', readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true)
+  const paths: string[] = []
+  const walk = (members: ts.NodeArray<ts.TypeElement>, prefix: string) => {
+    for (const member of members) {
+      if (!ts.isPropertySignature(member) || !member.name) continue
+      const path = `${prefix}${member.name.getText(source)}`
+      if (member.type && ts.isTypeLiteralNode(member.type) && member.type.members.some(ts.isPropertySignature)) walk(member.type.members, `${path}.`)
+      else paths.push(path)
+    }
+  }
+  source.forEachChild((node) => {
+    if (ts.isInterfaceDeclaration(node) && node.name.text === 'AxiosJwtOptions') walk(node.members, '')
+  })
+  return paths
+}
+
+describe('README options table', () => {
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+  const documented = [...readme.matchAll(/^\| `([\w.]+)` \|/gm)].map(m => m[1])
+  const options = optionPaths()
+
+  it('finds the options in the source', () => {
+    expect(options).toContain('baseURL')
+    expect(options).toContain('tokens.refresh.bodyFormat')
+    expect(options.length).toBeGreaterThan(25)
+  })
+
+  it('documents every option', () => {
+    expect(options.filter(option => !documented.includes(option))).toEqual([])
+  })
+
+  it('documents no option that does not exist', () => {
+    const optionRows = documented.filter((name): name is string => Boolean(name))
+    expect(optionRows.filter(name => !options.includes(name))).toEqual([])
+  })
+
+  it('documents every option with a @default in the source', () => {
+    const types = readFileSync(new URL('../src/runtime/types.ts', import.meta.url), 'utf8')
+    const block = types.slice(types.indexOf('export interface AxiosJwtOptions'), types.indexOf('/** `T` with every field optional'))
+    expect((block.match(/@default/g) || []).length).toBe(options.length)
+  })
+})
