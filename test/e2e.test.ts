@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url'
-import { createPage, fetch, setup, url } from '@nuxt/test-utils/e2e'
+import { createPage, fetch, getBrowser, setup, url } from '@nuxt/test-utils/e2e'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import { browserOptions, sleep, tokenCookies } from './utils/browser'
@@ -170,6 +170,36 @@ describe('signing and refreshing in the browser', () => {
     const reuse = await globalThis.fetch(`${api.url}/auth/refresh`, { method: 'POST', body: JSON.stringify({ refreshToken: tokens.refreshToken }) })
     expect(reuse.status).toBe(401)
   })
+})
+
+describe('several tabs of one browser', () => {
+  for (const tabs of [2, 5]) {
+    it(`makes exactly one refresh call when ${tabs} tabs fire requests with an expired token`, async () => {
+      // One browser context holds the tabs, so they share the cookies as tabs of one browser do.
+      const context = await (await getBrowser()).newContext()
+      const tokens = await api.login()
+      await context.addCookies([
+        { name: 'access_token', value: tokens.accessToken, url: url('/') },
+        { name: 'refresh_token', value: tokens.refreshToken, url: url('/') },
+      ])
+      const pages: Page[] = []
+      for (let i = 0; i < tabs; i++) {
+        const page = await context.newPage()
+        await page.goto(url('/protected'))
+        await page.waitForFunction(() => (window as unknown as { useNuxtApp?: () => { isHydrating: boolean } }).useNuxtApp?.().isHydrating === false)
+        pages.push(page)
+      }
+      const first = pages[0]!
+      await expireTokens(first)
+      const before = api.calls.refresh
+      await Promise.all(pages.map(page => page.getByTestId('storm').click()))
+      for (const page of pages) await expect.poll(() => text(page, 'result')).toBe('ok=10 failed=0')
+      expect(api.calls.refresh - before).toBe(1)
+      expect(api.stats().reused).toBe(0)
+      for (const page of pages) expect(page.url()).toBe(url('/protected'))
+      await context.close()
+    })
+  }
 })
 
 describe('server rendering', () => {

@@ -5,6 +5,7 @@ import { readTokenTimes } from '../../core/jwt'
 import type { ApiInstance } from '../../types'
 import { createAuth } from '../utils/auth'
 import { shareServerRefresh } from '../utils/shared-refresh'
+import { shareTabRefresh } from '../utils/tab-refresh'
 import { useTokenCookies } from '../utils/token-cookies'
 import { useAxiosJwtConfig } from '../utils/config'
 import { defineNuxtPlugin, useRequestURL } from '#imports'
@@ -35,7 +36,7 @@ export default defineNuxtPlugin({
       refreshTimeout: config.refreshTimeout,
       sessionEndStatuses: config.sessionEndStatuses,
       sessionEndErrors: config.sessionEndErrors,
-      shareRefresh: import.meta.server ? shareServerRefresh : undefined,
+      shareRefresh: import.meta.server ? shareServerRefresh : shareTabRefresh(store),
       onRefreshed: ({ accessToken }) => {
         auth.sync()
         return nuxtApp.callHook('axios-jwt:refreshed', { expiresAt: readTokenTimes(accessToken).exp })
