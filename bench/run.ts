@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { brotliCompressSync, gzipSync } from 'node:zlib'
 import axios, { type AxiosInstance } from 'axios'
 import { installJwtClient } from '../src/runtime/core/client'
+import { defaultClientOptions } from '../test/utils/client-options'
 import { memoryStore } from '../test/utils/memory-store'
 import { startTestApi, type TestApi } from '../test/utils/test-api'
 import { recipeClient } from './recipe'
@@ -31,20 +32,7 @@ const out = (line = '') => {
 
 function moduleClient(tokens: { accessToken: string, refreshToken: string }, onLogout = () => {}): AxiosInstance {
   const http = axios.create({ baseURL: api.url })
-  installJwtClient(http, {
-    store: memoryStore(tokens),
-    refreshURL: '/auth/refresh',
-    accessPath: 'data.accessToken',
-    refreshPath: 'data.refreshToken',
-    bodyField: 'refreshToken',
-    refreshHeader: false,
-    headerName: 'Authorization',
-    headerType: 'Bearer',
-    refreshBeforeExpiry: 30,
-    refreshTimeout: 10_000,
-    sessionEndStatuses: [401, 403],
-    onSessionEnd: onLogout,
-  })
+  installJwtClient(http, { ...defaultClientOptions, store: memoryStore(tokens), onSessionEnd: onLogout })
   return http
 }
 

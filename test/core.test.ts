@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { installJwtClient, type JwtClientOptions } from '../src/runtime/core/client'
 import { RefreshError, SessionExpiredError } from '../src/runtime/core/errors'
 import { startTestApi, type TestApi } from './utils/test-api'
+import { defaultClientOptions } from './utils/client-options'
 import { memoryStore } from './utils/memory-store'
 
 let api: TestApi
@@ -30,16 +31,9 @@ async function client(options: Partial<JwtClientOptions> & { login?: boolean } =
   const ended: SessionExpiredError[] = []
   const http: AxiosInstance = axios.create({ baseURL: api.url })
   const jwt = installJwtClient(http, {
-    refreshURL: '/auth/refresh',
-    accessPath: 'data.accessToken',
-    refreshPath: 'data.refreshToken',
-    bodyField: 'refreshToken',
-    refreshHeader: false,
-    headerName: 'Authorization',
-    headerType: 'Bearer',
+    ...defaultClientOptions,
     refreshBeforeExpiry: 0,
     refreshTimeout: 2000,
-    sessionEndStatuses: [401, 403],
     onSessionEnd: (error) => {
       ended.push(error)
     },
@@ -284,11 +278,7 @@ describe('transient refresh failures keep the session', () => {
     const dead = await startTestApi()
     await dead.close()
     const http = axios.create({ baseURL: api.url })
-    installJwtClient(http, {
-      store, refreshURL: `${dead.url}/auth/refresh`, accessPath: 'data.accessToken', refreshPath: 'data.refreshToken',
-      bodyField: 'refreshToken', refreshHeader: false, headerName: 'Authorization', headerType: 'Bearer',
-      refreshBeforeExpiry: 0, refreshTimeout: 1000, sessionEndStatuses: [401],
-    })
+    installJwtClient(http, { ...defaultClientOptions, store, refreshURL: `${dead.url}/auth/refresh`, refreshBeforeExpiry: 0, refreshTimeout: 1000 })
     api.rejectAll = true
     const error = await http.get('/items').catch(e => e)
     expect(error).toBeInstanceOf(RefreshError)

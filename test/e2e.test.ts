@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url'
 import { createPage, fetch, getBrowser, setup, url } from '@nuxt/test-utils/e2e'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
-import { browserOptions, sleep, tokenCookies } from './utils/browser'
+import { browserOptions, setTokenCookies, sleep, tokenCookies } from './utils/browser'
 import { startTestApi } from './utils/test-api'
 
 const api = await startTestApi()
@@ -32,10 +32,7 @@ async function sessionPage(ttl = 60, path?: string) {
   const tokens = await api.login()
   api.options.accessTtl = 60
   const page = await createPage()
-  await page.context().addCookies([
-    { name: 'access_token', value: tokens.accessToken, url: url('/') },
-    { name: 'refresh_token', value: tokens.refreshToken, url: url('/') },
-  ])
+  await setTokenCookies(page.context(), tokens)
   if (path) await page.goto(url(path), { waitUntil: 'hydration' })
   return { page, tokens }
 }
@@ -46,10 +43,7 @@ async function expireTokens(page: Page) {
   const tokens = await api.login()
   api.options.accessTtl = 60
   await sleep(1100)
-  await page.context().addCookies([
-    { name: 'access_token', value: tokens.accessToken, url: url('/') },
-    { name: 'refresh_token', value: tokens.refreshToken, url: url('/') },
-  ])
+  await setTokenCookies(page.context(), tokens)
   return tokens
 }
 
@@ -178,10 +172,7 @@ describe('several tabs of one browser', () => {
       // One browser context holds the tabs, so they share the cookies as tabs of one browser do.
       const context = await (await getBrowser()).newContext()
       const tokens = await api.login()
-      await context.addCookies([
-        { name: 'access_token', value: tokens.accessToken, url: url('/') },
-        { name: 'refresh_token', value: tokens.refreshToken, url: url('/') },
-      ])
+      await setTokenCookies(context, tokens)
       const pages: Page[] = []
       for (let i = 0; i < tabs; i++) {
         const page = await context.newPage()

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url'
 import { createPage, setup, url } from '@nuxt/test-utils/e2e'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
-import { browserOptions, tokenCookies } from './utils/browser'
+import { browserOptions, setTokenCookies, tokenCookies } from './utils/browser'
 import { startTestApi, type RefreshFault } from './utils/test-api'
 
 const api = await startTestApi()
@@ -30,10 +30,7 @@ async function rejectedSession() {
   const page = await createPage()
   const errors: string[] = []
   page.on('pageerror', error => errors.push(error.message))
-  await page.context().addCookies([
-    { name: 'access_token', value: tokens.accessToken, url: url('/') },
-    { name: 'refresh_token', value: tokens.refreshToken, url: url('/') },
-  ])
+  await setTokenCookies(page.context(), tokens)
   await page.goto(url('/protected'), { waitUntil: 'hydration' })
   expect(await text(page, 'items')).toBe('Keys:Alice')
   api.rejectedTokens.add(tokens.accessToken)

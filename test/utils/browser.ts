@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import type { BrowserContext } from 'playwright-core'
+import { url } from '@nuxt/test-utils/e2e'
 
 /** Debian's Chromium (or CHROMIUM_PATH), launched the way this machine allows. */
 export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
@@ -26,3 +27,11 @@ export async function tokenCookies(context: BrowserContext) {
 }
 
 export const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
+
+/** Gives a browser context the pair of token cookies, as login would have. */
+export async function setTokenCookies(context: BrowserContext, tokens: { accessToken: string, refreshToken: string }) {
+  await context.addCookies([
+    { name: 'access_token', value: tokens.accessToken, url: url('/') },
+    { name: 'refresh_token', value: tokens.refreshToken, url: url('/') },
+  ])
+}
