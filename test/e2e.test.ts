@@ -193,6 +193,25 @@ describe('several tabs of one browser', () => {
   }
 })
 
+describe('logout across tabs', () => {
+  it('sends another tab to login at its next navigation after a logout', async () => {
+    const context = await (await getBrowser()).newContext()
+    await setTokenCookies(context, await api.login())
+    const [a, b] = [await context.newPage(), await context.newPage()]
+    for (const page of [a, b]) {
+      await page.goto(url('/protected'))
+      await page.waitForFunction(() => (window as unknown as { useNuxtApp?: () => { isHydrating: boolean } }).useNuxtApp?.().isHydrating === false)
+    }
+    await a.getByTestId('logout').click()
+    await a.waitForURL(url('/login'))
+    await b.getByTestId('again').click()
+    await b.waitForURL(/\/login\?redirect=/)
+    expect(new URL(b.url()).searchParams.get('redirect')).toBe('/protected?again=1')
+    expect(await text(b, 'logged-in')).toBe('no')
+    await context.close()
+  })
+})
+
 describe('server rendering', () => {
   it('refreshes an expired token during SSR, sends the rotated pair in Set-Cookie, and the browser does not refresh again', async () => {
     const { page, tokens } = await sessionPage(1)

@@ -10,6 +10,8 @@ export async function guardAuth(to: RouteLocationNormalized) {
   const nuxtApp = useNuxtApp()
   const auth = nuxtApp.$axiosJwt
   const toLogin = () => withNuxt(nuxtApp, () => navigateTo({ path: config.redirect.login, query: { redirect: to.fullPath } }))
+  // Another tab may have logged out or in since this one last looked at the cookies.
+  auth.sync()
   if (!auth.loggedIn.value) return toLogin()
   try {
     await auth.guarded(async () => {
