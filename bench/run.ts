@@ -10,6 +10,7 @@ import { installJwtClient } from '../src/runtime/core/client'
 import { defaultClientOptions } from '../test/utils/client-options'
 import { memoryStore } from '../test/utils/memory-store'
 import { startTestApi, type TestApi } from '../test/utils/test-api'
+import { sleep } from '../test/utils/time'
 import { recipeClient } from './recipe'
 import { median, summary } from './stats'
 
@@ -114,15 +115,13 @@ out('| N | client | refresh calls | failed requests | logouts | settle ms | base
 out('|---|---|---|---|---|---|---|---|')
 const kinds = ['module', 'recipe'] as const
 // Every storm gets its own session, expired before the storms start.
-api.options.accessTtl = 1
 const sessions = new Map<string, Awaited<ReturnType<TestApi['login']>>>()
 for (const n of STORM_SIZES) {
   for (const kind of kinds) {
-    for (let round = 0; round <= ROUNDS; round++) sessions.set(`${n}/${kind}/${round}`, await api.login())
+    for (let round = 0; round <= ROUNDS; round++) sessions.set(`${n}/${kind}/${round}`, await api.login('alice', 1))
   }
 }
-api.options.accessTtl = 3600
-await new Promise(resolve => setTimeout(resolve, 1100))
+await sleep(1100)
 for (const n of STORM_SIZES) {
   for (const kind of kinds) {
     const calls: number[] = []
@@ -220,10 +219,8 @@ for (let round = 0; round < ROUNDS; round++) {
   for (const app of order) throughput[app]!.push(await load(servers[app].url, validCookie, SSR_SECONDS))
 }
 // Every request carries its own expired session, so the server refreshes each time.
-api.options.accessTtl = 1
-const expired = await Promise.all(Array.from({ length: EXPIRED_SESSIONS }, () => api.login()))
-api.options.accessTtl = 3600
-await new Promise(resolve => setTimeout(resolve, 1100))
+const expired = await Promise.all(Array.from({ length: EXPIRED_SESSIONS }, () => api.login('alice', 1)))
+await sleep(1100)
 let next = 0
 const refreshBefore = api.calls.refresh
 const refreshing = await load(servers.module.url, () => {

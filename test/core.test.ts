@@ -5,6 +5,7 @@ import { RefreshError, SessionExpiredError } from '../src/runtime/core/errors'
 import { startTestApi, type TestApi } from './utils/test-api'
 import { defaultClientOptions } from './utils/client-options'
 import { memoryStore } from './utils/memory-store'
+import { sleep } from './utils/time'
 
 let api: TestApi
 let other: TestApi
@@ -23,10 +24,8 @@ beforeEach(() => {
   api.options.accessTtl = 60
 })
 
-const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
-
-async function client(options: Partial<JwtClientOptions> & { login?: boolean } = {}) {
-  const tokens = options.login === false ? {} : await api.login()
+async function client(options: Partial<JwtClientOptions> & { login?: boolean, ttl?: number } = {}) {
+  const tokens = options.login === false ? {} : await api.login('alice', options.ttl)
   const store = options.store ?? memoryStore(tokens)
   const ended: SessionExpiredError[] = []
   const http: AxiosInstance = axios.create({ baseURL: api.url })
@@ -43,11 +42,9 @@ async function client(options: Partial<JwtClientOptions> & { login?: boolean } =
   return { http, jwt, store: store as ReturnType<typeof memoryStore>, ended }
 }
 
-/** Logs in with tokens that expire after `ttl` seconds, then waits until they have. */
+/** Logs in with an access token that lives one second, then waits until it has expired. */
 async function expiredClient(options: Partial<JwtClientOptions> = {}) {
-  api.options.accessTtl = 1
-  const c = await client(options)
-  api.options.accessTtl = 60
+  const c = await client({ ...options, ttl: 1 })
   await sleep(1100)
   return c
 }

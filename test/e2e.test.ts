@@ -2,8 +2,9 @@ import { fileURLToPath } from 'node:url'
 import { createPage, fetch, getBrowser, setup, url } from '@nuxt/test-utils/e2e'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
-import { browserOptions, setTokenCookies, sleep, tokenCookies } from './utils/browser'
-import { startTestApi } from './utils/test-api'
+import { browserOptions, setTokenCookies, tokenCookies } from './utils/browser'
+import { sleep } from './utils/time'
+import { cookieHeader, startTestApi } from './utils/test-api'
 
 const api = await startTestApi()
 const other = await startTestApi()
@@ -28,9 +29,7 @@ beforeEach(() => {
 
 /** A browser page holding a fresh session of `alice`, whose access token lives `ttl` seconds. */
 async function sessionPage(ttl = 60, path?: string) {
-  api.options.accessTtl = ttl
-  const tokens = await api.login()
-  api.options.accessTtl = 60
+  const tokens = await api.login('alice', ttl)
   const page = await createPage()
   await setTokenCookies(page.context(), tokens)
   if (path) await page.goto(url(path), { waitUntil: 'hydration' })
@@ -39,10 +38,7 @@ async function sessionPage(ttl = 60, path?: string) {
 
 /** Gives the page's browser an already expired pair (a new session), as if the tokens had aged. */
 async function expireTokens(page: Page) {
-  api.options.accessTtl = 1
-  const tokens = await api.login()
-  api.options.accessTtl = 60
-  await sleep(1100)
+  const tokens = await api.loginExpired()
   await setTokenCookies(page.context(), tokens)
   return tokens
 }
@@ -228,10 +224,8 @@ describe('server rendering', () => {
   })
 
   it('writes both rotated cookies into the response', async () => {
-    api.options.accessTtl = 1
-    const tokens = await api.login()
-    await sleep(1100)
-    const response = await fetch('/protected', { headers: { cookie: `access_token=${tokens.accessToken}; refresh_token=${tokens.refreshToken}` }, redirect: 'manual' })
+    const tokens = await api.loginExpired()
+    const response = await fetch('/protected', { headers: { cookie: cookieHeader(tokens) }, redirect: 'manual' })
     expect(response.status).toBe(200)
     const setCookies = response.headers.getSetCookie()
     const access = setCookies.find(c => c.startsWith('access_token='))
@@ -242,11 +236,9 @@ describe('server rendering', () => {
   })
 
   it('sends an SSR request whose refresh token was revoked to login, clearing the cookies', async () => {
-    api.options.accessTtl = 1
-    const tokens = await api.login()
+    const tokens = await api.loginExpired()
     await globalThis.fetch(`${api.url}/auth/logout`, { method: 'POST', body: JSON.stringify({ refreshToken: tokens.refreshToken }) })
-    await sleep(1100)
-    const response = await fetch('/protected', { headers: { cookie: `access_token=${tokens.accessToken}; refresh_token=${tokens.refreshToken}` }, redirect: 'manual' })
+    const response = await fetch('/protected', { headers: { cookie: cookieHeader(tokens) }, redirect: 'manual' })
     expect(response.status).toBe(302)
     expect(response.headers.get('location')).toBe('/login?redirect=/protected')
     expect(response.headers.getSetCookie().sort()).toEqual([
@@ -256,11 +248,9 @@ describe('server rendering', () => {
   })
 
   it('renders the page with the session kept when the refresh endpoint is down during SSR', async () => {
-    api.options.accessTtl = 1
-    const tokens = await api.login()
-    await sleep(1100)
+    const tokens = await api.loginExpired()
     api.refreshFault = { status: 502 }
-    const response = await fetch('/protected', { headers: { cookie: `access_token=${tokens.accessToken}; refresh_token=${tokens.refreshToken}` }, redirect: 'manual' })
+    const response = await fetch('/protected', { headers: { cookie: cookieHeader(tokens) }, redirect: 'manual' })
     expect(response.status).toBe(200)
     expect(response.headers.getSetCookie()).toEqual([])
   })
@@ -269,7 +259,7 @@ describe('server rendering', () => {
 describe('security', () => {
   it('sends no token along a server-side redirect to another origin', async () => {
     const tokens = await api.login()
-    const response = await fetch('/ssr-redirect', { headers: { cookie: `access_token=${tokens.accessToken}; refresh_token=${tokens.refreshToken}` } })
+    const response = await fetch('/ssr-redirect', { headers: { cookie: cookieHeader(tokens) } })
     const html = await response.text()
     expect(html).toMatch(/data-testid="echo"[^>]*>\s*echo:none\s*</)
     expect(other.authorizations).toEqual([undefined])
@@ -278,7 +268,7 @@ describe('security', () => {
 
   it('keeps both tokens out of the rendered page and its payload', async () => {
     const tokens = await api.login()
-    const response = await fetch('/protected', { headers: { cookie: `access_token=${tokens.accessToken}; refresh_token=${tokens.refreshToken}` } })
+    const response = await fetch('/protected', { headers: { cookie: cookieHeader(tokens) } })
     const html = await response.text()
     expect(html).toContain('__NUXT_DATA__')
     expect(html).toContain('Keys:Alice')

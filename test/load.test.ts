@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url'
 import { fetch, setup } from '@nuxt/test-utils/e2e'
 import { jwtDecode } from 'jwt-decode'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
-import { sleep } from './utils/browser'
-import { startTestApi } from './utils/test-api'
+import { cookieHeader, startTestApi } from './utils/test-api'
+import { sleep } from './utils/time'
 
 const api = await startTestApi()
 
@@ -23,6 +23,9 @@ const shown = (html: string, id: string) => html.match(new RegExp(`data-testid="
 function cookieValue(setCookies: string[], name: string) {
   return setCookies.find(c => c.startsWith(`${name}=`))?.split(';')[0]!.slice(name.length + 1)
 }
+
+/** The rotated pair a response sets, as one comparable string. */
+const pairOf = (setCookies: string[]) => `${cookieValue(setCookies, 'access_token')}|${cookieValue(setCookies, 'refresh_token')}`
 
 async function render(cookie: string) {
   const response = await fetch('/protected', { headers: { cookie }, redirect: 'manual' })
@@ -48,20 +51,18 @@ describe('SSR under load', () => {
     const CONCURRENCY = 30
     const valid = await Promise.all(USERS.map(([username]) => api.login(username)))
     // Every expired render gets its own session: a rotated refresh token can be spent once only.
-    api.options.accessTtl = 1
     const plans = await Promise.all(Array.from({ length: TOTAL }, async (_, i) => {
       const user = i % USERS.length
       const expired = i % 2 === 1
-      const tokens = expired ? await api.login(USERS[user]![0]) : valid[user]!
+      const tokens = expired ? await api.login(USERS[user]![0], 1) : valid[user]!
       return { user, expired, tokens }
     }))
-    api.options.accessTtl = 60
     await sleep(1100)
 
     const started = performance.now()
     const results = await pool(plans.map(plan => async () => ({
       plan,
-      ...await render(`access_token=${plan.tokens.accessToken}; refresh_token=${plan.tokens.refreshToken}`),
+      ...await render(cookieHeader(plan.tokens)),
     })), CONCURRENCY)
     const seconds = (performance.now() - started) / 1000
 
@@ -93,31 +94,23 @@ describe('SSR under load', () => {
   }, 120_000)
 
   it('shares one refresh among concurrent renders carrying the same expired refresh token', async () => {
-    api.options.accessTtl = 1
-    const tokens = await api.login('bob')
-    api.options.accessTtl = 60
-    await sleep(1100)
-    const cookie = `access_token=${tokens.accessToken}; refresh_token=${tokens.refreshToken}`
+    const cookie = cookieHeader(await api.loginExpired('bob'))
     const results = await Promise.all(Array.from({ length: 10 }, () => render(cookie)))
     expect(results.map(r => r.status)).toEqual(Array.from({ length: 10 }, () => 200))
     expect(results.every(r => shown(r.html, 'user') === 'Bob')).toBe(true)
     expect(api.calls.refresh).toBe(1)
     expect(api.stats().reused).toBe(0)
-    const pairs = new Set(results.map(r => `${cookieValue(r.setCookies, 'access_token')}|${cookieValue(r.setCookies, 'refresh_token')}`))
+    const pairs = new Set(results.map(r => pairOf(r.setCookies)))
     expect(pairs.size).toBe(1)
     // A render arriving just after, still with the spent token, gets the same pair instead of tripping reuse detection.
     const late = await render(cookie)
     expect(late.status).toBe(200)
     expect(api.calls.refresh).toBe(1)
-    expect(pairs.has(`${cookieValue(late.setCookies, 'access_token')}|${cookieValue(late.setCookies, 'refresh_token')}`)).toBe(true)
+    expect(pairs.has(pairOf(late.setCookies))).toBe(true)
   })
 
   it('does not share a transient failure past the request that met it', async () => {
-    api.options.accessTtl = 1
-    const tokens = await api.login('carol')
-    api.options.accessTtl = 60
-    await sleep(1100)
-    const cookie = `access_token=${tokens.accessToken}; refresh_token=${tokens.refreshToken}`
+    const cookie = cookieHeader(await api.loginExpired('carol'))
     api.refreshFault = { status: 503 }
     const failed = await render(cookie)
     expect(failed.status).toBe(200)

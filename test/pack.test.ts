@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { fetch, setup } from '@nuxt/test-utils/e2e'
 import { afterAll, describe, expect, it } from 'vitest'
-import { startTestApi } from './utils/test-api'
+import { cookieHeader, startTestApi } from './utils/test-api'
 
 // Pack the module as `npm publish` would, and unpack it into a plain app's node_modules.
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -31,7 +31,7 @@ describe('the packed module in a plain app', () => {
   it('builds for production and answers 200, signing SSR requests with the cookie\'s token', async () => {
     const tokens = await api.login()
     api.authorizations = []
-    const response = await fetch('/', { headers: { cookie: `access_token=${tokens.accessToken}; refresh_token=${tokens.refreshToken}` } })
+    const response = await fetch('/', { headers: { cookie: cookieHeader(tokens) } })
     expect(response.status).toBe(200)
     const html = await response.text()
     expect(html).toContain('Keys:Alice')

@@ -26,8 +26,6 @@ export async function tokenCookies(context: BrowserContext) {
   }
 }
 
-export const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
-
 /** Gives a browser context the pair of token cookies, as login would have. */
 export async function setTokenCookies(context: BrowserContext, tokens: { accessToken: string, refreshToken: string }) {
   await context.addCookies([

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
+import { sleep } from './time'
 import { createDemoAuth, type DemoAuth, type DemoAuthOptions, type DemoTokens } from '../../playground/server/utils/demo-auth'
 
 /** What the refresh endpoint does instead of its job, to test how the client copes. */
@@ -37,11 +38,18 @@ export interface TestApi {
   rejectedTokens: Set<string>
   /** Shape of the token responses; the default matches the module's defaults. */
   shape: (tokens: DemoTokens) => unknown
-  login: (username?: string) => Promise<DemoTokens>
+  /** A new session; `ttl` sets its access token's lifetime in seconds. */
+  login: (username?: string, ttl?: number) => Promise<DemoTokens>
+  /** A new session whose access token has already expired (it lived one second). */
+  loginExpired: (username?: string) => Promise<DemoTokens>
   stats: () => DemoAuth['stats']
   reset: () => void
   close: () => Promise<void>
 }
+
+/** The `Cookie` header a browser holding this pair sends. */
+export const cookieHeader = (tokens: { accessToken: string, refreshToken: string }) =>
+  `access_token=${tokens.accessToken}; refresh_token=${tokens.refreshToken}`
 
 const json = (res: ServerResponse, status: number, body: unknown) => {
   res.writeHead(status, { 'content-type': 'application/json' })
@@ -95,9 +103,14 @@ export async function startTestApi(overrides: Partial<DemoAuthOptions> = {}): Pr
     rejectedTokens: new Set(),
     shape: tokens => ({ data: { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken } }),
     stats: () => issuer().stats,
-    async login(username = 'alice') {
-      const tokens = await auth.login(username, 'secret')
+    async login(username = 'alice', ttl?: number) {
+      const tokens = await auth.login(username, 'secret', ttl)
       if (!tokens) throw new Error(`no test user ${username}`)
+      return tokens
+    },
+    async loginExpired(username = 'alice') {
+      const tokens = await api.login(username, 1)
+      await sleep(1100)
       return tokens
     },
     reset() {

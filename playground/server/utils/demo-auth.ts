@@ -34,7 +34,7 @@ export function createDemoAuth(options: DemoAuthOptions) {
   const revoked = new Set<string>()
   const stats = { logins: 0, refreshes: 0, rejected: 0, reused: 0 }
 
-  async function issue(user: DemoUser, session: string): Promise<DemoTokens> {
+  async function issue(user: DemoUser, session: string, accessTtl = options.accessTtl): Promise<DemoTokens> {
     const jti = randomUUID()
     refreshIds.set(jti, { session, spent: false })
     const sign = (claims: Record<string, unknown>, ttl: number) => new SignJWT(claims)
@@ -44,9 +44,9 @@ export function createDemoAuth(options: DemoAuthOptions) {
       .setExpirationTime(`${ttl}s`)
       .sign(secret)
     return {
-      accessToken: await sign({ name: user.name, username: user.username, typ: 'access', sid: session, jti: randomUUID() }, options.accessTtl),
+      accessToken: await sign({ name: user.name, username: user.username, typ: 'access', sid: session, jti: randomUUID() }, accessTtl),
       refreshToken: await sign({ typ: 'refresh', sid: session, jti }, options.refreshTtl),
-      expiresIn: options.accessTtl,
+      expiresIn: accessTtl,
     }
   }
 
@@ -66,11 +66,12 @@ export function createDemoAuth(options: DemoAuthOptions) {
 
   return {
     stats,
-    async login(username: unknown, password: unknown): Promise<DemoTokens | undefined> {
+    /** Starts a session; `accessTtl` overrides the access token's lifetime for this login. */
+    async login(username: unknown, password: unknown, accessTtl?: number): Promise<DemoTokens | undefined> {
       const user = options.users.find(u => u.username === username && u.password === password)
       if (!user) return undefined
       stats.logins++
-      return issue(publicUser(user), randomUUID())
+      return issue(publicUser(user), randomUUID(), accessTtl)
     },
 
     async refresh(token: string | undefined): Promise<DemoRefreshResult> {

@@ -25,7 +25,11 @@ export function createAuth(api: AxiosInstance, client: () => JwtClient, store: T
   const nuxtApp = useNuxtApp()
   const router = useRouter()
   const user = useState<AuthUser | null>('axios-jwt:user', () => null)
-  const hasTokens = () => Boolean(store.get().accessToken || store.get().refreshToken)
+  const hasTokens = () => {
+    // One read: in the browser each one parses document.cookie.
+    const { accessToken, refreshToken } = store.get()
+    return Boolean(accessToken || refreshToken)
+  }
   const present = useState<boolean>('axios-jwt:logged-in', hasTokens)
   let guards = 0
 
