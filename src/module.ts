@@ -1,7 +1,7 @@
-import { addImports, addPlugin, addRouteMiddleware, createResolver, defineNuxtModule, useLogger } from '@nuxt/kit'
+import { addImports, addPlugin, addRouteMiddleware, addTemplate, addTypeTemplate, createResolver, defineNuxtModule, useLogger } from '@nuxt/kit'
 import { defu } from 'defu'
 import { isPlainHttpRemote } from './runtime/core/url'
-import type { AxiosJwtOptions, DeepPartial } from './runtime/types'
+import type { AxiosJwtOptions, BuiltOptions, DeepPartial, DeployOptions } from './runtime/types'
 
 /** Options of `axiosJwt` in `nuxt.config`; each field is documented on `AxiosJwtOptions`. */
 export type ModuleOptions = DeepPartial<AxiosJwtOptions>
@@ -35,15 +35,27 @@ export default defineNuxtModule<ModuleOptions>({
     const resolver = createResolver(import.meta.url)
     const logger = useLogger('nuxt-axios-jwt')
 
+    // What changes between deployments goes through the runtime config (`NUXT_PUBLIC_AXIOS_JWT_*` overrides it).
+    // The rest describes the API's shape and is built into the app: Nitro clones and re-reads the environment
+    // for every key of the runtime config on every request, and the page payload carries all of it.
+    const { baseURL, endpoints, cookie, ...shape } = options
     const publicConfig = nuxt.options.runtimeConfig.public as Record<string, unknown>
     publicConfig.axiosJwt = defu(
-      publicConfig.axiosJwt as Partial<ModuleOptions> | undefined,
-      {
-        ...options,
-        sessionEndStatuses: options.sessionEndStatuses ?? [401, 403],
-        sessionEndErrors: options.sessionEndErrors ?? ['invalid_grant'],
-      },
+      publicConfig.axiosJwt as Partial<DeployOptions> | undefined,
+      { baseURL, endpoints, cookie: { domain: cookie.domain ?? '', secure: cookie.secure ?? !nuxt.options.dev } } satisfies DeployOptions,
     )
+    const built: BuiltOptions = {
+      ...shape,
+      cookie: { path: cookie.path, sameSite: cookie.sameSite },
+      sessionEndStatuses: options.sessionEndStatuses ?? [401, 403],
+      sessionEndErrors: options.sessionEndErrors ?? ['invalid_grant'],
+    }
+    const template = addTemplate({ filename: 'axios-jwt/options.mjs', getContents: () => `export default ${JSON.stringify(built)}\n` })
+    nuxt.options.alias['#axios-jwt/options'] = template.dst
+    addTypeTemplate({
+      filename: 'types/axios-jwt-options.d.ts',
+      getContents: () => `declare module '#axios-jwt/options' {\n  const options: import(${JSON.stringify(resolver.resolve('./runtime/types'))}).BuiltOptions\n  export default options\n}\n`,
+    }, { nuxt: true, nitro: false })
 
     if (!nuxt.options.dev && isPlainHttpRemote(options.baseURL)) {
       logger.warn(`\`axiosJwt.baseURL\` (${options.baseURL}) is plain HTTP: tokens cross the network unencrypted. Use HTTPS in production.`)

@@ -277,6 +277,17 @@ describe('security', () => {
   })
 })
 
+describe('configuration', () => {
+  it('publishes only the deployment options in the page, with the environment applied', async () => {
+    const html = await fetch('/public').then(r => r.text())
+    const config = html.match(/axiosJwt:(\{.*?\}\}),?/)?.[1]
+    expect(config).toContain(`baseURL:"${api.url}"`)
+    expect(config).toContain('endpoints:{login:"/auth/login"')
+    // The API's shape is built into the app, not repeated in every page and re-read per request.
+    for (const option of ['tokens', 'refreshTimeout', 'redirect', 'sessionEndStatuses']) expect(html).not.toContain(`${option}:`)
+  })
+})
+
 describe('malformed input', () => {
   const garbage = {
     'an empty value': '',

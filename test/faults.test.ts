@@ -11,11 +11,10 @@ await setup({
   rootDir: fileURLToPath(new URL('./fixtures/basic', import.meta.url)),
   browser: true,
   browserOptions,
-  env: {
-    NUXT_PUBLIC_AXIOS_JWT_BASE_URL: api.url,
-    NUXT_PUBLIC_AXIOS_JWT_REFRESH_TIMEOUT: '1500',
+  env: { NUXT_PUBLIC_AXIOS_JWT_BASE_URL: api.url },
+  nuxtConfig: {
     // OAuth2 servers answer a rejected refresh token with 400 invalid_grant.
-    NUXT_PUBLIC_AXIOS_JWT_SESSION_END_STATUSES: '[400,401,403]',
+    axiosJwt: { refreshTimeout: 1500, sessionEndStatuses: [400, 401, 403] },
   },
 })
 

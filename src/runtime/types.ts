@@ -175,6 +175,16 @@ export type DeepPartial<T> = {
 /** The options as the runtime holds them, with every default applied. */
 export type ResolvedAxiosJwtOptions = AxiosJwtOptions & { sessionEndStatuses: number[], sessionEndErrors: string[] }
 
+/** Options that change between deployments: in `runtimeConfig.public.axiosJwt`, overridable by `NUXT_PUBLIC_AXIOS_JWT_*`. */
+export interface DeployOptions {
+  baseURL: string
+  endpoints: AxiosJwtOptions['endpoints']
+  cookie: { domain: string, secure: boolean }
+}
+
+/** The other options, built into the app. */
+export type BuiltOptions = Omit<ResolvedAxiosJwtOptions, keyof DeployOptions> & { cookie: Pick<AxiosJwtOptions['cookie'], 'path' | 'sameSite'> }
+
 /* eslint-disable @typescript-eslint/no-explicit-any -- mirrors axios' own signatures */
 /** Per-request options `$api` understands beyond axios' own. */
 export interface ApiRequestConfig<D = any> extends Omit<AxiosRequestConfig<D>, 'auth'> {

@@ -1,7 +1,9 @@
-import type { ResolvedAxiosJwtOptions } from '../../types'
+import type { DeployOptions, ResolvedAxiosJwtOptions } from '../../types'
+import built from '#axios-jwt/options'
 import { useRuntimeConfig } from '#imports'
 
-/** The module's options at run time (environment variables included). */
+/** The module's options at run time: the built-in ones with the runtime config's (environment variables included). */
 export function useAxiosJwtConfig(): ResolvedAxiosJwtOptions {
-  return useRuntimeConfig().public.axiosJwt as unknown as ResolvedAxiosJwtOptions
+  const deploy = useRuntimeConfig().public.axiosJwt as unknown as DeployOptions
+  return { ...built, ...deploy, cookie: { ...built.cookie, ...deploy.cookie } }
 }
