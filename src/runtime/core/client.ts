@@ -156,8 +156,7 @@ export function installJwtClient(api: AxiosInstance, options: JwtClientOptions):
     return exp - apiNow() <= cappedMargin
   }
 
-  function needsRefresh(): boolean {
-    const { accessToken, refreshToken } = store.get()
+  function needsRefresh({ accessToken, refreshToken }: Partial<TokenPair> = store.get()): boolean {
     if (!refreshToken) return false
     if (!accessToken) return true
     return accessToken !== dueOnArrival && expiresWithin(accessToken, options.refreshBeforeExpiry)
@@ -250,20 +249,23 @@ export function installJwtClient(api: AxiosInstance, options: JwtClientOptions):
     return config
   }
 
-  api.interceptors.request.use(async (config) => {
-    if (optedOut(config) || !isApiRequest(config) || isRefreshRequest(config)) return config
-    let { accessToken } = store.get()
-    if (needsRefresh()) {
-      try {
-        accessToken = await refresh()
-      }
-      catch (error) {
-        // A token that still works is better than no request at all while the refresh endpoint is down.
-        const { exp } = tokenTimes(accessToken ?? '')
-        if (error instanceof SessionExpiredError || !accessToken || (exp !== undefined && exp <= apiNow())) throw error
-      }
+  async function refreshThenSign(config: InternalAxiosRequestConfig, accessToken: string | undefined): Promise<InternalAxiosRequestConfig> {
+    try {
+      return sign(config, await refresh())
     }
-    return sign(config, accessToken)
+    catch (error) {
+      // A token that still works is better than no request at all while the refresh endpoint is down.
+      const { exp } = tokenTimes(accessToken ?? '')
+      if (error instanceof SessionExpiredError || !accessToken || (exp !== undefined && exp <= apiNow())) throw error
+      return sign(config, accessToken)
+    }
+  }
+
+  // Synchronous unless a refresh is due: most requests then cost no extra promise.
+  api.interceptors.request.use((config) => {
+    if (optedOut(config) || !isApiRequest(config) || isRefreshRequest(config)) return config
+    const tokens = store.get()
+    return needsRefresh(tokens) ? refreshThenSign(config, tokens.accessToken) : sign(config, tokens.accessToken)
   })
 
   api.interceptors.response.use(undefined, async (error: AxiosError) => {
