@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url'
-import { createPage, fetch, getBrowser, setup, url } from '@nuxt/test-utils/e2e'
+import { createPage, fetch, setup, url } from '@nuxt/test-utils/e2e'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
-import { browserOptions, setTokenCookies, tokenCookies } from './utils/browser'
+import { browserOptions, setTokenCookies, text, tokenCookies } from './utils/browser'
 import { sleep } from './utils/time'
 import { cookieHeader, startTestApi } from './utils/test-api'
 
@@ -44,8 +44,6 @@ async function expireTokens(page: Page) {
 }
 
 const events = (page: Page) => page.evaluate(() => (window as unknown as { __axiosJwtEvents: string[] }).__axiosJwtEvents)
-
-const text = (page: Page, id: string) => page.getByTestId(id).textContent().then(t => t?.trim())
 
 function watchErrors(page: Page) {
   const errors: string[] = []
@@ -159,52 +157,6 @@ describe('signing and refreshing in the browser', () => {
     expect(await tokenCookies(page.context())).toEqual({ access: undefined, refresh: undefined })
     const reuse = await globalThis.fetch(`${api.url}/auth/refresh`, { method: 'POST', body: JSON.stringify({ refreshToken: tokens.refreshToken }) })
     expect(reuse.status).toBe(401)
-  })
-})
-
-describe('several tabs of one browser', () => {
-  for (const tabs of [2, 5]) {
-    it(`makes exactly one refresh call when ${tabs} tabs fire requests with an expired token`, async () => {
-      // One browser context holds the tabs, so they share the cookies as tabs of one browser do.
-      const context = await (await getBrowser()).newContext()
-      const tokens = await api.login()
-      await setTokenCookies(context, tokens)
-      const pages: Page[] = []
-      for (let i = 0; i < tabs; i++) {
-        const page = await context.newPage()
-        await page.goto(url('/protected'))
-        await page.waitForFunction(() => (window as unknown as { useNuxtApp?: () => { isHydrating: boolean } }).useNuxtApp?.().isHydrating === false)
-        pages.push(page)
-      }
-      const first = pages[0]!
-      await expireTokens(first)
-      const before = api.calls.refresh
-      await Promise.all(pages.map(page => page.getByTestId('storm').click()))
-      for (const page of pages) await expect.poll(() => text(page, 'result')).toBe('ok=10 failed=0')
-      expect(api.calls.refresh - before).toBe(1)
-      expect(api.stats().reused).toBe(0)
-      for (const page of pages) expect(page.url()).toBe(url('/protected'))
-      await context.close()
-    })
-  }
-})
-
-describe('logout across tabs', () => {
-  it('sends another tab to login at its next navigation after a logout', async () => {
-    const context = await (await getBrowser()).newContext()
-    await setTokenCookies(context, await api.login())
-    const [a, b] = [await context.newPage(), await context.newPage()]
-    for (const page of [a, b]) {
-      await page.goto(url('/protected'))
-      await page.waitForFunction(() => (window as unknown as { useNuxtApp?: () => { isHydrating: boolean } }).useNuxtApp?.().isHydrating === false)
-    }
-    await a.getByTestId('logout').click()
-    await a.waitForURL(url('/login'))
-    await b.getByTestId('again').click()
-    await b.waitForURL(/\/login\?redirect=/)
-    expect(new URL(b.url()).searchParams.get('redirect')).toBe('/protected?again=1')
-    expect(await text(b, 'logged-in')).toBe('no')
-    await context.close()
   })
 })
 

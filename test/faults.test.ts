@@ -1,8 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { createPage, setup, url } from '@nuxt/test-utils/e2e'
-import type { Page } from 'playwright-core'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
-import { browserOptions, setTokenCookies, tokenCookies } from './utils/browser'
+import { browserOptions, setTokenCookies, text, tokenCookies } from './utils/browser'
 import { startTestApi, type RefreshFault } from './utils/test-api'
 
 const api = await startTestApi()
@@ -20,8 +19,6 @@ await setup({
 
 afterAll(() => api.close())
 beforeEach(() => api.reset())
-
-const text = (page: Page, id: string) => page.getByTestId(id).textContent().then(t => t?.trim())
 
 /** A page on /protected whose access token the API now rejects although it has not expired. */
 async function rejectedSession() {

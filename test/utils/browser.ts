@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import type { BrowserContext } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { url } from '@nuxt/test-utils/e2e'
 
 /** Debian's Chromium (or CHROMIUM_PATH), launched the way this machine allows. */
@@ -32,4 +32,19 @@ export async function setTokenCookies(context: BrowserContext, tokens: { accessT
     { name: 'access_token', value: tokens.accessToken, url: url('/') },
     { name: 'refresh_token', value: tokens.refreshToken, url: url('/') },
   ])
+}
+
+/** The trimmed text of the element with `data-testid="id"`. */
+export const text = (page: Page, id: string) => page.getByTestId(id).textContent().then(t => t?.trim())
+
+/** Goes to `path` and waits until Nuxt has hydrated the page. */
+export async function gotoHydrated(page: Page, path: string): Promise<Page> {
+  await page.goto(url(path))
+  await page.waitForFunction(() => (window as unknown as { useNuxtApp?: () => { isHydrating: boolean } }).useNuxtApp?.().isHydrating === false)
+  return page
+}
+
+/** Opens `path` in a new page of `context` and waits until Nuxt has hydrated it. */
+export async function openHydrated(context: BrowserContext, path: string): Promise<Page> {
+  return gotoHydrated(await context.newPage(), path)
 }

@@ -1,12 +1,13 @@
 import type { AxiosInstance } from 'axios'
 import type { JwtClient, TokenStore } from '../../core/client'
-import { AxiosJwtError } from '../../core/errors'
+import { AxiosJwtError, SessionExpiredError } from '../../core/errors'
 import { getByPath } from '../../core/paths'
 import { readTokenResponse } from '../../core/tokens'
 import { safeRedirect } from '../../core/url'
 import type { AuthUser, ResolvedAxiosJwtOptions, UseAuthReturn } from '../../types'
 import type { RouteLocationRaw } from 'vue-router'
 import { withNuxt } from './context'
+import { tabSession } from './tab-session'
 import { computed, navigateTo, useNuxtApp, useRouter, useState } from '#imports'
 
 /** The session of one Nuxt app instance, as `useAuth()` hands it out, plus what the route guards need. */
@@ -38,6 +39,30 @@ export function createAuth(api: AxiosInstance, client: () => JwtClient, store: T
     present.value = hasTokens()
     if (!present.value) user.value = null
   }
+  const toLogin = async () => {
+    const route = router.currentRoute.value
+    if (guards > 0 || route.path === config.redirect.login) return
+    await go({ path: config.redirect.login, query: { redirect: route.fullPath } })
+  }
+
+  // Another tab logged out: this tab's next request to the API goes to login instead.
+  let lostElsewhere = false
+  const tabs = import.meta.client
+    ? tabSession((news) => {
+        const had = present.value
+        sync()
+        lostElsewhere = news === 'logout' && had && !present.value
+        if (news === 'login' && present.value) fetchUser().catch(() => null)
+      })
+    : undefined
+  if (tabs) {
+    api.interceptors.request.use((config) => {
+      if (!lostElsewhere || (config as { auth?: unknown }).auth === false || !client().isApiRequest(config)) return config
+      lostElsewhere = false
+      void toLogin()
+      throw new SessionExpiredError('the session ended in another tab')
+    })
+  }
 
   async function fetchUser(): Promise<AuthUser | null> {
     if (!config.endpoints.user) return null
@@ -61,6 +86,8 @@ export function createAuth(api: AxiosInstance, client: () => JwtClient, store: T
       if (!result.ok) throw new AxiosJwtError(`Login failed: ${result.problem}. Check \`axiosJwt.tokens.*.path\`.`)
       await store.set(result.tokens)
       sync()
+      lostElsewhere = false
+      tabs?.announce('login')
       await fetchUser().catch(() => null)
       await nuxtApp.callHook('axios-jwt:login', { user: user.value })
       if (options.redirect === false) return
@@ -77,6 +104,7 @@ export function createAuth(api: AxiosInstance, client: () => JwtClient, store: T
       }
       await store.clear()
       sync()
+      tabs?.announce('logout')
       await nuxtApp.callHook('axios-jwt:logout')
       if (options.redirect === false) return
       await go(safeRedirect(options.redirect ?? config.redirect.logout, config.redirect.logout))
@@ -94,9 +122,8 @@ export function createAuth(api: AxiosInstance, client: () => JwtClient, store: T
 
     async ended() {
       sync()
-      const route = router.currentRoute.value
-      if (guards > 0 || route.path === config.redirect.login) return
-      await go({ path: config.redirect.login, query: { redirect: route.fullPath } })
+      tabs?.announce('logout')
+      await toLogin()
     },
   }
 }

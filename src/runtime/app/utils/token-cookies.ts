@@ -1,4 +1,4 @@
-import Cookies from 'universal-cookie'
+import { parse, serialize } from 'cookie-es'
 import type { TokenStore } from '../../core/client'
 import { tokenLifetime } from '../../core/jwt'
 import type { ResolvedAxiosJwtOptions } from '../../types'
@@ -35,20 +35,22 @@ export function useTokenCookies(config: ResolvedAxiosJwtOptions): TokenStore {
     tokenLifetime(refreshToken, Date.now() / 1000) ?? config.tokens.refresh.maxAge
 
   if (import.meta.client) {
-    const cookies = new Cookies(undefined, { path: base.path })
-    const read = (name: string) => asToken(cookies.get(name, { doNotParse: true }))
-    const remove = (name: string) => cookies.remove(name, base)
+    const write = (name: string, value: string, lifetime: number) => {
+      document.cookie = serialize(name, value, { ...base, encode, maxAge: lifetime })
+    }
     return {
-      get: () => ({ accessToken: read(names.accessToken), refreshToken: read(names.refreshToken) }),
+      get: () => {
+        const all = parse(document.cookie, { decode })
+        return { accessToken: asToken(all[names.accessToken]), refreshToken: asToken(all[names.refreshToken]) }
+      },
       set({ accessToken, refreshToken }) {
-        const options = { ...base, maxAge: maxAge(refreshToken) }
-        cookies.set(names.accessToken, accessToken, options)
-        if (refreshToken) cookies.set(names.refreshToken, refreshToken, options)
-        else remove(names.refreshToken)
+        const lifetime = maxAge(refreshToken)
+        write(names.accessToken, accessToken, lifetime)
+        write(names.refreshToken, refreshToken ?? '', refreshToken ? lifetime : 0)
       },
       clear() {
-        remove(names.accessToken)
-        remove(names.refreshToken)
+        write(names.accessToken, '', 0)
+        write(names.refreshToken, '', 0)
       },
     }
   }
