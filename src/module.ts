@@ -24,6 +24,7 @@ export default defineNuxtModule<ModuleOptions>({
     user: { path: 'data' },
     header: { name: 'Authorization', type: 'Bearer' },
     refreshBeforeExpiry: 30,
+    refreshInBackground: false,
     refreshTimeout: 10_000,
     cookie: { path: '/', sameSite: 'lax', secure: !nuxt.options.dev },
     redirect: { login: '/login', home: '/', logout: '/login' },

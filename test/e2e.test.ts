@@ -111,6 +111,14 @@ describe('signing and refreshing in the browser', () => {
     expect(api.refreshBodies.at(-1)).toMatchObject({ hooked: 'yes' })
   })
 
+  it('does not refresh on a timer unless refreshInBackground is on', async () => {
+    api.options.accessTtl = 2
+    await sessionPage(2, '/public')
+    // Due after 1 s (half the lifetime), expired after 2 s: nothing asks the API meanwhile.
+    await sleep(2500)
+    expect(api.calls.refresh).toBe(0)
+  })
+
   it('sends no token to another origin', async () => {
     const { page, tokens } = await sessionPage(60, '/protected')
     await page.getByTestId('other').click()

@@ -107,6 +107,12 @@ export interface AxiosJwtOptions {
    */
   refreshBeforeExpiry: number
   /**
+   * Also refresh in the browser on a timer, `refreshBeforeExpiry` before the access token expires, while the tab is
+   * visible, so requests never wait for a refresh.
+   * @default false
+   */
+  refreshInBackground: boolean
+  /**
    * Milliseconds the refresh call may take before it fails as a transient error.
    * @default 10000
    */

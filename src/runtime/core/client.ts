@@ -61,6 +61,8 @@ export interface JwtClient {
   refresh: () => Promise<string>
   /** Whether the access token is missing, or is a JWT that expires within the refresh margin. */
   needsRefresh: () => boolean
+  /** Milliseconds until the stored access token is due for a refresh (0: now); `undefined` when unknown or no session. */
+  refreshDueIn: () => number | undefined
   /** Whether the request goes to the API's origin and may carry the token. */
   isApiRequest: (config: AxiosRequestConfig) => boolean
   /** The header value for a token (`Bearer <token>`). */
@@ -148,12 +150,24 @@ export function installJwtClient(api: AxiosInstance, options: JwtClientOptions):
     (config.url || '').includes(refreshName)
     && api.getUri({ ...config, params: undefined }) === api.getUri({ url: options.refreshURL })
 
-  function expiresWithin(token: string, margin: number): boolean {
+  /** When (the API's clock, seconds) `token` is `margin` seconds from expiry, margin capped at half its lifetime. */
+  function dueAt(token: string, margin: number): number | undefined {
     const { exp, iat } = tokenTimes(token)
-    if (exp === undefined) return false
+    if (exp === undefined) return undefined
     const lifetime = iat !== undefined && iat < exp ? exp - iat : undefined
-    const cappedMargin = lifetime === undefined ? margin : Math.min(margin, lifetime / 2)
-    return exp - apiNow() <= cappedMargin
+    return exp - (lifetime === undefined ? margin : Math.min(margin, lifetime / 2))
+  }
+
+  function expiresWithin(token: string, margin: number): boolean {
+    const at = dueAt(token, margin)
+    return at !== undefined && at <= apiNow()
+  }
+
+  function refreshDueIn({ accessToken, refreshToken }: Partial<TokenPair> = store.get()): number | undefined {
+    if (!refreshToken) return undefined
+    if (!accessToken) return 0
+    const at = accessToken === dueOnArrival ? undefined : dueAt(accessToken, options.refreshBeforeExpiry)
+    return at === undefined ? undefined : Math.max(0, (at - apiNow()) * 1000)
   }
 
   function needsRefresh({ accessToken, refreshToken }: Partial<TokenPair> = store.get()): boolean {
@@ -284,5 +298,5 @@ export function installJwtClient(api: AxiosInstance, options: JwtClientOptions):
     return api.request(sign(config, token))
   })
 
-  return { refresh, needsRefresh, isApiRequest, headerValue }
+  return { refresh, needsRefresh, refreshDueIn, isApiRequest, headerValue }
 }

@@ -1,0 +1,28 @@
+import type { JwtClient } from '../../core/client'
+
+/** After a failed background refresh, the next try waits this long (the session is kept: requests still refresh). */
+const RETRY_MS = 10_000
+
+/**
+ * Refreshes the pair shortly before the access token is due, while the tab is visible, so that requests never
+ * wait for a refresh. A hidden tab refreshes when it is shown again, if the token is due by then.
+ */
+export function refreshInBackground(client: JwtClient): { plan: () => void } {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const plan = (delay = client.refreshDueIn()) => {
+    clearTimeout(timer)
+    // Timers cannot wait longer than about 24.8 days.
+    if (delay !== undefined) timer = setTimeout(run, Math.min(delay, 2 ** 31 - 1))
+  }
+  const run = () => {
+    if (document.visibilityState !== 'visible') return
+    // Another tab may have refreshed meanwhile: the cookies tell.
+    if (!client.needsRefresh()) return plan()
+    client.refresh().then(() => plan(), () => plan(RETRY_MS))
+  }
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') plan()
+  })
+  plan()
+  return { plan: () => plan() }
+}
