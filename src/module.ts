@@ -1,5 +1,6 @@
-import { addImports, addPlugin, addRouteMiddleware, addTemplate, addTypeTemplate, createResolver, defineNuxtModule, useLogger } from '@nuxt/kit'
+import { addImports, addPlugin, addRouteMiddleware, addServerHandler, addTemplate, addTypeTemplate, createResolver, defineNuxtModule, useLogger } from '@nuxt/kit'
 import { defu } from 'defu'
+import { httpOnlyRoutes } from './runtime/core/http-only'
 import { isPlainHttpRemote } from './runtime/core/url'
 import type { AxiosJwtOptions, BuiltOptions, DeepPartial, DeployOptions } from './runtime/types'
 
@@ -7,6 +8,7 @@ import type { AxiosJwtOptions, BuiltOptions, DeepPartial, DeployOptions } from '
 export type ModuleOptions = DeepPartial<AxiosJwtOptions>
 
 export type { AxiosJwtOptions }
+export type { AxiosJwtHooks } from './runtime/app/augments'
 
 export default defineNuxtModule<ModuleOptions>({
   meta: {
@@ -19,7 +21,7 @@ export default defineNuxtModule<ModuleOptions>({
     endpoints: { login: '/auth/login', refresh: '/auth/refresh', logout: '/auth/logout', user: '/auth/me' },
     tokens: {
       access: { cookie: 'access_token', path: 'data.accessToken' },
-      refresh: { cookie: 'refresh_token', path: 'data.refreshToken', bodyField: 'refreshToken', bodyFormat: 'json', extraFields: {}, maxAge: 60 * 60 * 24 * 30, header: false },
+      refresh: { cookie: 'refresh_token', path: 'data.refreshToken', bodyField: 'refreshToken', bodyFormat: 'json', extraFields: {}, maxAge: 60 * 60 * 24 * 30, header: false, httpOnly: false },
     },
     user: { path: 'data' },
     header: { name: 'Authorization', type: 'Bearer' },
@@ -51,12 +53,15 @@ export default defineNuxtModule<ModuleOptions>({
       sessionEndStatuses: options.sessionEndStatuses ?? [401, 403],
       sessionEndErrors: options.sessionEndErrors ?? ['invalid_grant'],
     }
-    const template = addTemplate({ filename: 'axios-jwt/options.mjs', getContents: () => `export default ${JSON.stringify(built)}\n` })
+    const template = addTemplate({ filename: 'axios-jwt/options.mjs', getContents: () => `export default ${JSON.stringify(built)}\n`, write: true })
     nuxt.options.alias['#axios-jwt/options'] = template.dst
+    nuxt.hook('nitro:config', (nitroConfig) => {
+      nitroConfig.alias = { ...nitroConfig.alias, '#axios-jwt/options': template.dst }
+    })
     addTypeTemplate({
       filename: 'types/axios-jwt-options.d.ts',
       getContents: () => `declare module '#axios-jwt/options' {\n  const options: import(${JSON.stringify(resolver.resolve('./runtime/types'))}).BuiltOptions\n  export default options\n}\n`,
-    }, { nuxt: true, nitro: false })
+    }, { nuxt: true, nitro: true })
 
     if (!nuxt.options.dev && isPlainHttpRemote(options.baseURL)) {
       logger.warn(`\`axiosJwt.baseURL\` (${options.baseURL}) is plain HTTP: tokens cross the network unencrypted. Use HTTPS in production.`)
@@ -70,6 +75,11 @@ export default defineNuxtModule<ModuleOptions>({
     ])
     addRouteMiddleware({ name: 'auth', path: resolver.resolve('./runtime/app/middleware/auth') })
     addRouteMiddleware({ name: 'guest', path: resolver.resolve('./runtime/app/middleware/guest') })
+    if (options.tokens.refresh.httpOnly) {
+      for (const name of ['login', 'refresh', 'logout'] as const) {
+        addServerHandler({ route: httpOnlyRoutes[name], method: 'post', handler: resolver.resolve(`./runtime/server/api/_axios-jwt/${name}.post`) })
+      }
+    }
     if (options.globalMiddleware) {
       addRouteMiddleware({ name: 'axios-jwt-global', path: resolver.resolve('./runtime/app/middleware/global'), global: true })
     }

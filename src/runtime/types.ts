@@ -79,6 +79,12 @@ export interface AxiosJwtOptions {
        * @default false
        */
       header: boolean
+      /**
+       * Keep the refresh token in an `HttpOnly` cookie that only the Nuxt server reads: the browser logs in, refreshes
+       * and logs out through the module's routes under `/api/_axios-jwt/`, which call the API and set the cookies.
+       * @default false
+       */
+      httpOnly: boolean
     }
   }
   user: {
@@ -246,30 +252,4 @@ export interface UseAuthReturn {
   refresh: () => Promise<string>
   /** Loads the user from `endpoints.user`. */
   fetchUser: () => Promise<AuthUser | null>
-}
-
-/** Runtime hooks the module calls; listen with `nuxtApp.hook(name, handler)`. */
-export interface AxiosJwtHooks {
-  /** The pair was refreshed. `expiresAt` is the new access token's `exp` (seconds), when it is a JWT. */
-  'axios-jwt:refreshed': (info: { expiresAt?: number }) => void | Promise<void>
-  /** A refresh failed: `transient` keeps the session, `session-over` ended it. */
-  'axios-jwt:refresh-failed': (info: { reason: 'transient' | 'session-over', error: Error }) => void | Promise<void>
-  /** Change the refresh request (headers, body, URL) before it is sent. */
-  'axios-jwt:refresh-request': (request: AxiosRequestConfig) => void | Promise<void>
-  /** `login()` stored a new session. */
-  'axios-jwt:login': (info: { user: AuthUser | null }) => void | Promise<void>
-  /** `logout()` cleared the session. */
-  'axios-jwt:logout': () => void | Promise<void>
-}
-
-declare module '#app' {
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges the hooks into Nuxt's own
-  interface RuntimeNuxtHooks extends AxiosJwtHooks {}
-}
-
-declare module 'vue-router' {
-  interface RouteMeta {
-    /** `false` lets everyone see the page when `axiosJwt.globalMiddleware` is on. */
-    auth?: boolean
-  }
 }

@@ -3,6 +3,7 @@ import type { AxiosError, AxiosInstance, AxiosRequestConfig, InternalAxiosReques
 import { RefreshError, SessionExpiredError } from './errors'
 import { readTokenTimes } from './jwt'
 import { lastValue } from './memo'
+import { headerValueOf } from './options'
 import { readTokenResponse, type TokenPair, type TokenPaths } from './tokens'
 import { originOf } from './url'
 
@@ -53,6 +54,8 @@ export interface JwtClientOptions extends TokenPaths {
   onRefreshFailed?: (error: RefreshError | SessionExpiredError) => void | Promise<void>
   /** May change the refresh request (headers, body, URL) before it is sent. */
   beforeRefresh?: (request: AxiosRequestConfig) => void | Promise<void>
+  /** Builds the refresh request instead of the default body from `bodyField`, `bodyFormat` and `extraFields`. */
+  refreshRequest?: (refreshToken: string) => AxiosRequestConfig
   now?: () => number
 }
 
@@ -130,7 +133,7 @@ export function installJwtClient(api: AxiosInstance, options: JwtClientOptions):
   // we could not correct) is refreshed on 401 only, so it cannot turn into a refresh per request.
   let dueOnArrival: string | undefined
 
-  const headerValue = (token: string): string => options.headerType ? `${options.headerType} ${token}` : token
+  const headerValue = (token: string): string => headerValueOf(options.headerType, token)
 
   // Axios' own test for an absolute URL (protocol-relative included); the rest resolve against the base URL.
   const ABSOLUTE = /^(?:[a-z][a-z\d+\-.]*:)?\/\//i
@@ -191,7 +194,7 @@ export function installJwtClient(api: AxiosInstance, options: JwtClientOptions):
     let body: unknown
     try {
       const fields = { ...options.extraFields, [options.bodyField]: refreshToken }
-      const request: AxiosRequestConfig = {
+      const request: AxiosRequestConfig = options.refreshRequest?.(refreshToken) ?? {
         method: 'post',
         url: options.refreshURL,
         data: options.bodyFormat === 'form' ? new URLSearchParams(fields) : fields,

@@ -1,15 +1,17 @@
 import axios from 'axios'
 import { installJwtClient, type JwtClient } from '../../core/client'
+import { CSRF_HEADER, httpOnlyPaths, httpOnlyURLs } from '../../core/http-only'
+import { clientOptions } from '../../core/options'
 import { SessionExpiredError } from '../../core/errors'
 import { readTokenTimes } from '../../core/jwt'
 import type { ApiInstance } from '../../types'
 import { createAuth } from '../utils/auth'
 import { refreshInBackground } from '../utils/background-refresh'
-import { shareServerRefresh } from '../utils/shared-refresh'
+import { shareServerRefresh } from '../../core/shared-refresh'
 import { shareTabRefresh } from '../utils/tab-refresh'
 import { useTokenCookies } from '../utils/token-cookies'
 import { useAxiosJwtConfig } from '../utils/config'
-import { defineNuxtPlugin, useRequestURL } from '#imports'
+import { defineNuxtPlugin, useRequestURL, useRuntimeConfig } from '#imports'
 
 export default defineNuxtPlugin({
   name: 'axios-jwt',
@@ -19,24 +21,21 @@ export default defineNuxtPlugin({
     const origin = useRequestURL().origin
     const api = axios.create({ baseURL: new URL(config.baseURL || '/', origin).href })
     const store = useTokenCookies(config)
+    const routes = import.meta.client && config.tokens.refresh.httpOnly ? httpOnlyURLs(origin, useRuntimeConfig().app.baseURL) : undefined
     // The session and the client call each other, both only after setup.
-    const auth = createAuth(api, () => client, store, config)
+    const auth = createAuth(api, () => client, store, config, routes)
     const client: JwtClient = installJwtClient(api, {
+      ...clientOptions(config),
+      ...(routes && {
+        // The browser refreshes through the module's route, which holds the refresh token and classifies the API's answer.
+        refreshURL: routes.refresh,
+        ...httpOnlyPaths,
+        sessionEndStatuses: [401],
+        sessionEndErrors: [],
+        refreshRequest: () => ({ method: 'post', url: routes.refresh, headers: { [CSRF_HEADER]: '1' } }),
+      }),
       store,
       origin,
-      refreshURL: config.endpoints.refresh,
-      accessPath: config.tokens.access.path,
-      refreshPath: config.tokens.refresh.path,
-      bodyField: config.tokens.refresh.bodyField,
-      bodyFormat: config.tokens.refresh.bodyFormat,
-      extraFields: config.tokens.refresh.extraFields,
-      refreshHeader: config.tokens.refresh.header,
-      headerName: config.header.name,
-      headerType: config.header.type,
-      refreshBeforeExpiry: config.refreshBeforeExpiry,
-      refreshTimeout: config.refreshTimeout,
-      sessionEndStatuses: config.sessionEndStatuses,
-      sessionEndErrors: config.sessionEndErrors,
       shareRefresh: import.meta.server ? shareServerRefresh : shareTabRefresh(store),
       onRefreshed: ({ accessToken }) => {
         auth.sync()

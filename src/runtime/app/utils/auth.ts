@@ -1,6 +1,7 @@
 import type { AxiosInstance } from 'axios'
 import type { JwtClient, TokenStore } from '../../core/client'
 import { AxiosJwtError, SessionExpiredError } from '../../core/errors'
+import { CSRF_HEADER, httpOnlyPaths } from '../../core/http-only'
 import { getByPath } from '../../core/paths'
 import { readTokenResponse } from '../../core/tokens'
 import { safeRedirect } from '../../core/url'
@@ -22,7 +23,8 @@ export interface AuthSession extends UseAuthReturn {
   sync: () => void
 }
 
-export function createAuth(api: AxiosInstance, client: () => JwtClient, store: TokenStore, config: ResolvedAxiosJwtOptions): AuthSession {
+/** `routes`: the module's server routes, in httpOnly mode. */
+export function createAuth(api: AxiosInstance, client: () => JwtClient, store: TokenStore, config: ResolvedAxiosJwtOptions, routes?: Record<'login' | 'logout', string>): AuthSession {
   const nuxtApp = useNuxtApp()
   const router = useRouter()
   const user = useState<AuthUser | null>('axios-jwt:user', () => null)
@@ -81,8 +83,10 @@ export function createAuth(api: AxiosInstance, client: () => JwtClient, store: T
     sync,
 
     async login(credentials, options = {}) {
-      const { data } = await api.post(config.endpoints.login, credentials, { auth: false } as object)
-      const result = readTokenResponse(data, { accessPath: config.tokens.access.path, refreshPath: config.tokens.refresh.path })
+      const { data } = routes
+        ? await api.post(routes.login, credentials, { auth: false, headers: { [CSRF_HEADER]: '1' } } as object)
+        : await api.post(config.endpoints.login, credentials, { auth: false } as object)
+      const result = readTokenResponse(data, routes ? httpOnlyPaths : { accessPath: config.tokens.access.path, refreshPath: config.tokens.refresh.path })
       if (!result.ok) throw new AxiosJwtError(`Login failed: ${result.problem}. Check \`axiosJwt.tokens.*.path\`.`)
       await store.set(result.tokens)
       sync()
@@ -97,7 +101,9 @@ export function createAuth(api: AxiosInstance, client: () => JwtClient, store: T
 
     async logout(options = {}) {
       const { accessToken, refreshToken } = store.get()
-      if (config.endpoints.logout && accessToken) {
+      // The route tells the API and clears the HttpOnly cookie, which this page cannot.
+      if (routes) await api.post(routes.logout, undefined, { auth: false, headers: { [CSRF_HEADER]: '1' }, timeout: config.refreshTimeout } as object).catch(() => undefined)
+      else if (config.endpoints.logout && accessToken) {
         const headers = { [config.header.name]: client().headerValue(accessToken) }
         await api.post(config.endpoints.logout, { [config.tokens.refresh.bodyField]: refreshToken }, { auth: false, headers, timeout: config.refreshTimeout } as object)
           .catch(() => undefined)

@@ -1,5 +1,6 @@
 import { parse, serialize } from 'cookie-es'
 import type { TokenStore } from '../../core/client'
+import { sessionCookieName } from '../../core/http-only'
 import { tokenLifetime } from '../../core/jwt'
 import type { ResolvedAxiosJwtOptions } from '../../types'
 import { withNuxt } from './context'
@@ -23,7 +24,10 @@ const decode = (value: string): string => {
  * have rotated them) and written at once, so the next request already sees them.
  */
 export function useTokenCookies(config: ResolvedAxiosJwtOptions): TokenStore {
-  const names = { accessToken: config.tokens.access.cookie, refreshToken: config.tokens.refresh.cookie }
+  const { httpOnly } = config.tokens.refresh
+  const session = sessionCookieName(config.tokens.refresh.cookie)
+  // In httpOnly mode the browser sees the session value in place of the refresh token; the server routes write both.
+  const names = { accessToken: config.tokens.access.cookie, refreshToken: import.meta.client && httpOnly ? session : config.tokens.refresh.cookie }
   const base = {
     path: config.cookie.path,
     domain: config.cookie.domain || undefined,
@@ -44,6 +48,7 @@ export function useTokenCookies(config: ResolvedAxiosJwtOptions): TokenStore {
         return { accessToken: asToken(all[names.accessToken]), refreshToken: asToken(all[names.refreshToken]) }
       },
       set({ accessToken, refreshToken }) {
+        if (httpOnly) return
         const lifetime = maxAge(refreshToken)
         write(names.accessToken, accessToken, lifetime)
         write(names.refreshToken, refreshToken ?? '', refreshToken ? lifetime : 0)
@@ -57,25 +62,31 @@ export function useTokenCookies(config: ResolvedAxiosJwtOptions): TokenStore {
 
   const nuxtApp = useNuxtApp()
   // Outside a plugin or setup (after an await) this resolves asynchronously.
-  const cookie = (name: string, lifetime?: number): CookieRef<string | null | undefined> | Promise<CookieRef<string | null | undefined>> =>
-    withNuxt(nuxtApp, () => useCookie<string | null | undefined>(name, { ...base, maxAge: lifetime, encode, decode }))
+  const serverNames = { ...names, session }
+  type Key = keyof typeof serverNames
+  const cookie = (key: Key, lifetime?: number): CookieRef<string | null | undefined> | Promise<CookieRef<string | null | undefined>> =>
+    withNuxt(nuxtApp, () => useCookie<string | null | undefined>(serverNames[key], { ...base, maxAge: lifetime, encode, decode, httpOnly: httpOnly && key === 'refreshToken' }))
   const read = (name: string) => asToken(useCookie<string | null | undefined>(name, { ...base, encode, decode, readonly: true }).value)
-  const current = { accessToken: read(names.accessToken), refreshToken: read(names.refreshToken) }
+  const current: Partial<Record<Key, string>> = { accessToken: read(names.accessToken), refreshToken: read(names.refreshToken) }
   // One writer per cookie and request, so the response carries one Set-Cookie for each.
-  const writers: Partial<Record<keyof typeof names, ReturnType<typeof cookie>>> = {}
-  const write = async (key: keyof typeof names, value: string | undefined, lifetime?: number) => {
+  const writers: Partial<Record<Key, ReturnType<typeof cookie>>> = {}
+  const write = async (key: Key, value: string | undefined, lifetime?: number) => {
     current[key] = value
-    const writer = await (writers[key] ??= cookie(names[key], lifetime))
+    const writer = await (writers[key] ??= cookie(key, lifetime))
     writer.value = value
   }
   return {
-    get: () => ({ ...current }),
+    get: () => ({ accessToken: current.accessToken, refreshToken: current.refreshToken }),
     async set({ accessToken, refreshToken }) {
       const lifetime = maxAge(refreshToken)
-      await Promise.all([write('accessToken', accessToken, lifetime), write('refreshToken', refreshToken, lifetime)])
+      await Promise.all([
+        write('accessToken', accessToken, lifetime),
+        write('refreshToken', refreshToken, lifetime),
+        httpOnly && write('session', globalThis.crypto.randomUUID(), lifetime),
+      ])
     },
     async clear() {
-      await Promise.all([write('accessToken', undefined), write('refreshToken', undefined)])
+      await Promise.all([write('accessToken', undefined), write('refreshToken', undefined), httpOnly && write('session', undefined)])
     },
   }
 }

@@ -1,0 +1,34 @@
+/** How the browser and the module's server routes talk in `tokens.refresh.httpOnly` mode. */
+
+/** The routes, under the app's base URL. */
+export const httpOnlyRoutes = {
+  login: '/api/_axios-jwt/login',
+  refresh: '/api/_axios-jwt/refresh',
+  logout: '/api/_axios-jwt/logout',
+} as const
+
+/** The routes' absolute URLs on the site at `origin`, whose app lives under `baseURL`. */
+export function httpOnlyURLs(origin: string, baseURL = '/'): Record<keyof typeof httpOnlyRoutes, string> {
+  const at = (route: string) => new URL(`${baseURL.replace(/\/$/, '')}${route}`, origin).href
+  return { login: at(httpOnlyRoutes.login), refresh: at(httpOnlyRoutes.refresh), logout: at(httpOnlyRoutes.logout) }
+}
+
+/** A header a cross-site form cannot send and a cross-site script cannot send without a CORS preflight. */
+export const CSRF_HEADER = 'x-axios-jwt'
+
+/**
+ * The cookie JavaScript can see beside the HttpOnly refresh token: a random value that changes with every new
+ * pair, so a tab knows that a session exists and whether another tab has rotated it.
+ */
+export const sessionCookieName = (refreshCookie: string): string => `${refreshCookie}_session`
+
+/** Where the routes' answers hold the access token and the session value. */
+export const httpOnlyPaths = { accessPath: 'accessToken', refreshPath: 'session' } as const
+
+/** What the login and refresh routes answer. */
+export interface HttpOnlyAnswer {
+  accessToken: string
+  session: string
+  /** The access token's `exp` (seconds), when it is a JWT. */
+  expiresAt?: number
+}

@@ -1,0 +1,25 @@
+import { createError, defineEventHandler, readBody, setResponseStatus } from 'h3'
+import { readTokenResponse } from '../../../core/tokens'
+import { apiFor, assertSameSite, routeCookies, useServerOptions } from '../../utils/session'
+
+/** Logs in at the API with the posted credentials (and nothing else), keeps the tokens in cookies, answers the access token. */
+export default defineEventHandler(async (event) => {
+  assertSameSite(event)
+  const config = useServerOptions(event)
+  const credentials = await readBody(event)
+  const response = await apiFor(event, config).post(config.endpoints.login, credentials, { validateStatus: () => true }).catch(() => {
+    throw createError({ statusCode: 502, statusMessage: 'The login endpoint could not be reached', data: { error: 'login_unavailable' } })
+  })
+  // The API's refusal (wrong credentials) reaches the login form as it was.
+  if (response.status >= 300) {
+    setResponseStatus(event, response.status)
+    return response.data
+  }
+  const result = readTokenResponse(response.data, { accessPath: config.tokens.access.path, refreshPath: config.tokens.refresh.path })
+  if (!result.ok) {
+    throw createError({ statusCode: 502, statusMessage: `Login failed: ${result.problem}. Check \`axiosJwt.tokens.*.path\`.`, data: { error: 'bad_token_response' } })
+  }
+  const cookies = routeCookies(event, config)
+  cookies.set(result.tokens)
+  return cookies.answer(result.tokens.accessToken)
+})

@@ -1,0 +1,17 @@
+import { defineEventHandler, sendNoContent } from 'h3'
+import { headerValueOf } from '../../../core/options'
+import { apiFor, assertSameSite, routeCookies, useServerOptions } from '../../utils/session'
+
+/** Tells the API (errors ignored) and clears the token cookies, the HttpOnly one included. */
+export default defineEventHandler(async (event) => {
+  assertSameSite(event)
+  const config = useServerOptions(event)
+  const cookies = routeCookies(event, config)
+  const { accessToken, refreshToken } = cookies.get()
+  if (config.endpoints.logout && accessToken) {
+    const headers = { [config.header.name]: headerValueOf(config.header.type, accessToken) }
+    await apiFor(event, config).post(config.endpoints.logout, { [config.tokens.refresh.bodyField]: refreshToken }, { headers }).catch(() => undefined)
+  }
+  cookies.clear()
+  return sendNoContent(event)
+})

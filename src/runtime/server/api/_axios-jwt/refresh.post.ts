@@ -1,0 +1,32 @@
+import { createError, defineEventHandler, getRequestURL } from 'h3'
+import { installJwtClient } from '../../../core/client'
+import { SessionExpiredError } from '../../../core/errors'
+import { clientOptions } from '../../../core/options'
+import { shareServerRefresh } from '../../../core/shared-refresh'
+import { apiFor, assertSameSite, routeCookies, useServerOptions } from '../../utils/session'
+
+/**
+ * Refreshes with the HttpOnly refresh token: 200 with the new access token, 401 when the session is over (cookies
+ * cleared), 503 when the API failed and the session is kept.
+ */
+export default defineEventHandler(async (event) => {
+  assertSameSite(event)
+  const config = useServerOptions(event)
+  const cookies = routeCookies(event, config)
+  const client = installJwtClient(apiFor(event, config), {
+    ...clientOptions(config),
+    store: cookies,
+    origin: getRequestURL(event).origin,
+    shareRefresh: shareServerRefresh,
+  })
+  try {
+    return cookies.answer(await client.refresh())
+  }
+  catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    if (error instanceof SessionExpiredError) {
+      throw createError({ statusCode: 401, statusMessage: 'The session is over', data: { error: 'session_ended', reason } })
+    }
+    throw createError({ statusCode: 503, statusMessage: 'The refresh failed; the session is kept', data: { error: 'refresh_unavailable', reason } })
+  }
+})

@@ -1,0 +1,196 @@
+import { fileURLToPath } from 'node:url'
+import { createPage, fetch, setup, url } from '@nuxt/test-utils/e2e'
+import type { BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeEach, describe, expect, it } from 'vitest'
+import { browserOptions, gotoHydrated, text } from './utils/browser'
+import { startTestApi } from './utils/test-api'
+
+const api = await startTestApi()
+
+await setup({
+  rootDir: fileURLToPath(new URL('./fixtures/basic', import.meta.url)),
+  browser: true,
+  browserOptions,
+  env: { NUXT_PUBLIC_AXIOS_JWT_BASE_URL: api.url },
+  nuxtConfig: { axiosJwt: { tokens: { refresh: { httpOnly: true } } } },
+})
+
+afterAll(() => api.close())
+beforeEach(() => api.reset())
+
+const ROUTES = { login: '/api/_axios-jwt/login', refresh: '/api/_axios-jwt/refresh', logout: '/api/_axios-jwt/logout' }
+
+/** The cookies as the server set them: the refresh token HttpOnly, the others readable. */
+async function cookies(context: BrowserContext) {
+  const all = await context.cookies()
+  const find = (name: string) => all.find(c => c.name === name)
+  return { access: find('access_token'), refresh: find('refresh_token'), session: find('refresh_token_session') }
+}
+
+/** Gives the browser a pair as the login route would have stored it. */
+async function storeSession(context: BrowserContext, tokens: { accessToken: string, refreshToken: string }) {
+  await context.addCookies([
+    { name: 'access_token', value: tokens.accessToken, url: url('/') },
+    { name: 'refresh_token', value: tokens.refreshToken, url: url('/'), httpOnly: true },
+    { name: 'refresh_token_session', value: `test-${Math.random()}`, url: url('/') },
+  ])
+}
+
+/** Logs in through the page's form, as a user would. */
+async function loggedInPage(): Promise<Page> {
+  const page = await createPage()
+  await gotoHydrated(page, '/login')
+  await page.getByTestId('submit').click()
+  await page.waitForURL(url('/'))
+  return page
+}
+
+const documentCookie = (page: Page) => page.evaluate(() => document.cookie)
+
+describe('httpOnly mode in the browser', () => {
+  it('logs in through the module route: the refresh token is HttpOnly and never in document.cookie', async () => {
+    const page = await loggedInPage()
+    const { access, refresh, session } = await cookies(page.context())
+    expect(refresh?.httpOnly).toBe(true)
+    expect(access?.httpOnly).toBe(false)
+    expect(session?.httpOnly).toBe(false)
+    const visible = await documentCookie(page)
+    expect(visible).not.toContain(refresh!.value)
+    expect(visible).not.toMatch(/(^|; )refresh_token=/)
+    expect(visible).toContain(access!.value)
+    expect(await text(page, 'logged-in')).toBe('yes')
+    expect(await text(page, 'user-name')).toBe('Alice')
+    await gotoHydrated(page, '/protected')
+    expect(await text(page, 'items')).toBe('Keys:Alice')
+  })
+
+  it('refreshes once through the route for 10 concurrent requests with an expired token; the new refresh token stays HttpOnly', async () => {
+    const page = await loggedInPage()
+    await gotoHydrated(page, '/protected')
+    await storeSession(page.context(), await api.loginExpired())
+    const before = await cookies(page.context())
+    await page.getByTestId('storm').click()
+    await expect.poll(() => text(page, 'result')).toBe('ok=10 failed=0')
+    expect(api.calls.refresh).toBe(1)
+    const after = await cookies(page.context())
+    expect(after.refresh?.value).not.toBe(before.refresh?.value)
+    expect(after.refresh?.httpOnly).toBe(true)
+    expect(after.session?.value).not.toBe(before.session?.value)
+    expect(await documentCookie(page)).not.toContain(after.refresh!.value)
+    expect(api.stats().reused).toBe(0)
+  })
+
+  it('ends the session when the API rejects the refresh token: all three cookies cleared, login with ?redirect=', async () => {
+    const page = await loggedInPage()
+    await gotoHydrated(page, '/protected')
+    const spent = await api.loginExpired()
+    // Spent elsewhere: the API now takes it for a reused token and ends the session.
+    await globalThis.fetch(`${api.url}/auth/refresh`, { method: 'POST', body: JSON.stringify({ refreshToken: spent.refreshToken }) })
+    await storeSession(page.context(), spent)
+    await page.getByTestId('fetch').click()
+    await page.waitForURL(/\/login\?redirect=/)
+    expect(await cookies(page.context())).toEqual({ access: undefined, refresh: undefined, session: undefined })
+  })
+
+  it('keeps the session when the API fails during the refresh', async () => {
+    const page = await loggedInPage()
+    await gotoHydrated(page, '/protected')
+    await storeSession(page.context(), await api.loginExpired())
+    const before = await cookies(page.context())
+    api.refreshFault = { status: 503 }
+    await page.getByTestId('fetch').click()
+    await expect.poll(() => text(page, 'result')).toMatch(/^error:RefreshError/)
+    expect(page.url()).toBe(url('/protected'))
+    expect((await cookies(page.context())).refresh?.value).toBe(before.refresh?.value)
+    api.refreshFault = undefined
+    await page.getByTestId('fetch').click()
+    await expect.poll(() => text(page, 'result')).toBe('ok:Alice')
+  })
+
+  it('logs out through the route: the API revokes the session and all three cookies go', async () => {
+    const page = await loggedInPage()
+    const { refresh } = await cookies(page.context())
+    await gotoHydrated(page, '/protected')
+    await page.getByTestId('logout').click()
+    await page.waitForURL(url('/login'))
+    expect(await cookies(page.context())).toEqual({ access: undefined, refresh: undefined, session: undefined })
+    const reuse = await globalThis.fetch(`${api.url}/auth/refresh`, { method: 'POST', body: JSON.stringify({ refreshToken: refresh!.value }) })
+    expect(reuse.status).toBe(401)
+  })
+})
+
+describe('httpOnly mode on the server', () => {
+  it('refreshes during SSR and sends the rotated refresh token back HttpOnly', async () => {
+    const tokens = await api.loginExpired()
+    const response = await fetch('/protected', { headers: { cookie: `access_token=${tokens.accessToken}; refresh_token=${tokens.refreshToken}` } })
+    expect(await response.text()).toContain('Keys:Alice')
+    const set = response.headers.getSetCookie()
+    const named = (name: string) => set.find(c => c.startsWith(`${name}=`))
+    expect(named('refresh_token')).toMatch(/; HttpOnly/i)
+    expect(named('access_token')).not.toMatch(/; HttpOnly/i)
+    expect(named('refresh_token_session')).toBeDefined()
+    expect(api.calls.refresh).toBe(1)
+  })
+
+  it('answers the refresh route with the access token only, never the refresh token', async () => {
+    const tokens = await api.loginExpired()
+    const response = await fetch(ROUTES.refresh, {
+      method: 'POST',
+      headers: { 'cookie': `access_token=${tokens.accessToken}; refresh_token=${tokens.refreshToken}`, 'x-axios-jwt': '1', 'sec-fetch-site': 'same-origin' },
+    })
+    expect(response.status).toBe(200)
+    const body = await response.json() as Record<string, unknown>
+    expect(Object.keys(body).sort()).toEqual(['accessToken', 'expiresAt', 'session'])
+    const rotated = response.headers.getSetCookie().find(c => c.startsWith('refresh_token='))!.split(';')[0]!.slice('refresh_token='.length)
+    expect(JSON.stringify(body)).not.toContain(rotated)
+    expect(JSON.stringify(body)).not.toContain(tokens.refreshToken)
+  })
+})
+
+describe('httpOnly routes refuse cross-site requests', () => {
+  const refused: Record<string, Record<string, string>> = {
+    'from another origin': { 'origin': 'http://evil.example', 'x-axios-jwt': '1' },
+    'marked cross-site by the browser': { 'sec-fetch-site': 'cross-site', 'x-axios-jwt': '1' },
+    'marked same-site (a sibling subdomain) by the browser': { 'sec-fetch-site': 'same-site', 'x-axios-jwt': '1' },
+    'without the custom header': { 'sec-fetch-site': 'same-origin' },
+  }
+  for (const [name, headers] of Object.entries(refused)) {
+    it(`refuses a request ${name} with 403, calls nothing and sets no cookie`, async () => {
+      const tokens = await api.login()
+      for (const route of Object.values(ROUTES)) {
+        const response = await fetch(route, {
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'application/json', 'cookie': `access_token=${tokens.accessToken}; refresh_token=${tokens.refreshToken}` },
+          body: JSON.stringify({ username: 'alice', password: 'secret' }),
+        })
+        expect(response.status, route).toBe(403)
+        expect(response.headers.getSetCookie(), route).toEqual([])
+      }
+      expect(api.calls.login + api.calls.refresh).toBe(0)
+    })
+  }
+
+  it('refuses a real cross-site POST from a page of another origin', async () => {
+    const page = await createPage()
+    // localhost and 127.0.0.1 are different sites to the browser.
+    await page.goto(url('/public').replace('127.0.0.1', 'localhost'))
+    const target = url(ROUTES.refresh)
+    // A form posted across sites: the route answers itself (403), where without the check it would try to refresh (401).
+    const [answer] = await Promise.all([
+      page.waitForResponse(response => response.url() === target),
+      page.evaluate((target) => {
+        const form = Object.assign(document.createElement('form'), { method: 'post', action: target })
+        document.body.append(form)
+        form.submit()
+      }, target),
+    ])
+    expect(answer.status()).toBe(403)
+    await page.waitForURL(target)
+    // A script cannot add the custom header without a CORS preflight, which the route does not grant.
+    await page.goto(url('/public').replace('127.0.0.1', 'localhost'))
+    const withHeader = await page.evaluate(target =>
+      window.fetch(target, { method: 'POST', credentials: 'include', headers: { 'x-axios-jwt': '1' } }).then(r => r.status, e => String(e)), target)
+    expect(withHeader).toMatch(/TypeError/)
+    expect(api.calls.refresh).toBe(0)
+  })
+})
