@@ -7,5 +7,7 @@ export default defineNuxtConfig({
     baseURL: '/api/demo',
     endpoints: { login: '/auth/login', refresh: '/auth/refresh', logout: '/auth/logout', user: '/auth/me' },
     refreshBeforeExpiry: 5,
+    // `PLAYGROUND_HTTP_ONLY=1 npm run dev`: the refresh token in an HttpOnly cookie, behind the module's routes.
+    tokens: { refresh: { httpOnly: process.env.PLAYGROUND_HTTP_ONLY === '1' } },
   },
 })

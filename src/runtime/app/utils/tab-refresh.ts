@@ -1,22 +1,54 @@
 import type { RefreshOutcome, TokenStore } from '../../core/client'
+import type { TokenPair } from '../../core/tokens'
 import { takeTabTurn } from './tab-turn'
+
+/** How long a tab that waited for its turn looks for the pair the previous tab stored before refreshing itself. */
+const SETTLE_MS = 150
+
+/** Pairs other tabs got, by the refresh token they replaced: a cookie written in one tab reaches the others a little later. */
+const rotations = new Map<string, Required<TokenPair>>()
+let channel: BroadcastChannel | undefined
+
+function listen(): BroadcastChannel | undefined {
+  if (channel || typeof BroadcastChannel === 'undefined') return channel
+  channel = new BroadcastChannel('nuxt-axios-jwt:rotated')
+  channel.addEventListener('message', (event: MessageEvent<{ from: string, tokens: Required<TokenPair> }>) => {
+    if (rotations.size > 8) rotations.clear()
+    rotations.set(event.data.from, event.data.tokens)
+  })
+  return channel
+}
 
 /**
  * Tabs of one site share the cookies, and the backend rotates the refresh token: two tabs refreshing with the same
- * token would get the second one rejected. One tab refreshes at a time; a tab that waited re-reads the cookies and
- * takes the pair the other tab stored instead of calling the backend.
+ * token would get the second one rejected. One tab refreshes at a time; a tab that waited takes the pair the other
+ * tab stored (from the cookies, or from its message if the cookie has not reached this tab yet) instead of calling
+ * the backend.
  */
 export function shareTabRefresh(store: TokenStore) {
+  listen()
+  const rotated = (refreshToken: string): Required<TokenPair> | undefined => {
+    const current = store.get()
+    if (current.accessToken && current.refreshToken && current.refreshToken !== refreshToken) {
+      return { accessToken: current.accessToken, refreshToken: current.refreshToken }
+    }
+    return rotations.get(refreshToken)
+  }
   return (refreshToken: string, exchange: () => Promise<RefreshOutcome>): Promise<RefreshOutcome> =>
-    takeTabTurn(async (): Promise<RefreshOutcome> => {
-      const current = store.get()
-      if (current.accessToken && current.refreshToken && current.refreshToken !== refreshToken) {
-        return { kind: 'ok', tokens: { accessToken: current.accessToken, refreshToken: current.refreshToken } }
+    takeTabTurn(async (waited): Promise<RefreshOutcome> => {
+      let tokens = rotated(refreshToken)
+      for (let waitedMs = 0; !tokens && waited && waitedMs < SETTLE_MS; waitedMs += 15) {
+        await new Promise(resolve => setTimeout(resolve, 15))
+        tokens = rotated(refreshToken)
       }
-      if (!current.refreshToken) return { kind: 'ended', reason: 'the session ended in another tab' }
+      if (tokens) return { kind: 'ok', tokens }
+      if (!store.get().refreshToken) return { kind: 'ended', reason: 'the session ended in another tab' }
       const outcome = await exchange()
-      // Stored before the turn ends, so the next tab sees the new pair.
-      if (outcome.kind === 'ok') await store.set(outcome.tokens)
+      if (outcome.kind === 'ok') {
+        // Stored and told before the turn ends, so the next tab finds the new pair.
+        await store.set(outcome.tokens)
+        channel?.postMessage({ from: refreshToken, tokens: outcome.tokens })
+      }
       return outcome
     })
 }

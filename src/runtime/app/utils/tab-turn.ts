@@ -75,15 +75,15 @@ function released(): Promise<void> {
   })
 }
 
-async function channelTurn<T>(fn: () => Promise<T>): Promise<T> {
-  for (;;) {
+async function channelTurn<T>(fn: (waited: boolean) => Promise<T>): Promise<T> {
+  for (let waited = false; ; waited = true) {
     const id = newId()
     mine = { id, holding: false }
     const turn = await claim(id)
     if (turn === true) {
       mine.holding = true
       try {
-        return await fn()
+        return await fn(waited)
       }
       finally {
         mine = undefined
@@ -96,12 +96,21 @@ async function channelTurn<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Runs `fn` in this tab's turn. */
-export function takeTabTurn<T>(fn: () => Promise<T>): Promise<T> {
+/** Runs `fn` in this tab's turn; `waited` tells whether another tab had the turn first. */
+export async function takeTabTurn<T>(fn: (waited: boolean) => Promise<T>): Promise<T> {
   const locks = globalThis.navigator?.locks
-  // The lock resolves to what `fn` resolves to.
-  if (locks) return locks.request(NAME, fn) as Promise<Awaited<T>> as Promise<T>
-  if (typeof BroadcastChannel === 'undefined') return fn()
+  if (locks) {
+    let result: { value: T } | undefined
+    await locks.request(NAME, { ifAvailable: true }, async (lock) => {
+      if (lock) result = { value: await fn(false) }
+    })
+    if (result) return result.value
+    await locks.request(NAME, async () => {
+      result = { value: await fn(true) }
+    })
+    return result!.value
+  }
+  if (typeof BroadcastChannel === 'undefined') return fn(false)
   const turn = local.then(() => channelTurn(fn))
   local = turn.catch(() => undefined)
   return turn
