@@ -1,7 +1,7 @@
 // `npm run bench`: what users pay for the module, each figure against a baseline measured in the same run.
 // `npm run bench -- --quick` is a short smoke run that does not write RESULTS.md.
 import { execFileSync, spawn } from 'node:child_process'
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { availableParallelism, cpus } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { brotliCompressSync, gzipSync } from 'node:zlib'
@@ -64,11 +64,19 @@ async function startApp(app: string, env: Record<string, string>) {
   const child = spawn('node', [entry], { env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: 'ignore' })
   const url = `http://127.0.0.1:${port}/`
   for (let i = 0; i < 100; i++) {
-    if (await fetch(url).then(r => r.ok, () => false)) return { url, stop: () => child.kill() }
+    if (await fetch(url).then(r => r.ok, () => false)) return { url, pid: child.pid!, stop: () => child.kill() }
     await new Promise(resolve => setTimeout(resolve, 100))
   }
   child.kill()
   throw new Error(`the ${app} app did not start`)
+}
+
+/** CPU milliseconds (user + system) a process has used so far, where Linux tells; the load generator shares the CPUs, so this is the steadier figure. */
+function cpuMs(pid: number): number | undefined {
+  const stat = `/proc/${pid}/stat`
+  if (!existsSync(stat)) return undefined
+  const fields = readFileSync(stat, 'utf8').split(') ')[1]!.split(' ')
+  return (Number(fields[11]) + Number(fields[12])) * 10
 }
 
 /** Requests/s that `connections` loops get from `url` in `seconds`. */
@@ -212,12 +220,19 @@ const servers = {
   module: await startApp('module', { NUXT_PUBLIC_AXIOS_JWT_BASE_URL: api.url }),
 }
 const throughput: Record<string, number[]> = { axios: [], module: [] }
+const cpuPerRequest: Record<string, number[]> = { axios: [], module: [] }
 const validCookie = () => `access_token=${valid.accessToken}; refresh_token=${valid.refreshToken}`
 // Until the JIT has settled: the first seconds of a fresh server are much slower.
 for (const server of Object.values(servers)) await load(server.url, validCookie, quick ? 1 : 5)
 for (let round = 0; round < ROUNDS; round++) {
   const order = round % 2 ? ['module', 'axios'] as const : ['axios', 'module'] as const
-  for (const app of order) throughput[app]!.push(await load(servers[app].url, validCookie, SSR_SECONDS))
+  for (const app of order) {
+    const cpuBefore = cpuMs(servers[app].pid)
+    const perSecond = await load(servers[app].url, validCookie, SSR_SECONDS)
+    throughput[app]!.push(perSecond)
+    const cpuAfter = cpuMs(servers[app].pid)
+    if (cpuBefore !== undefined && cpuAfter !== undefined) cpuPerRequest[app]!.push((cpuAfter - cpuBefore) * 1000 / (perSecond * SSR_SECONDS))
+  }
 }
 // Every request carries its own expired session, so the server refreshes each time.
 const expired = await Promise.all(Array.from({ length: EXPIRED_SESSIONS }, () => api.login('alice', 1)))
@@ -229,11 +244,16 @@ const refreshing = await load(servers.module.url, () => {
   return `access_token=${tokens.accessToken}; refresh_token=${tokens.refreshToken}`
 }, SSR_SECONDS)
 for (const server of Object.values(servers)) server.stop()
-out('| page | requests/s | ratio |')
-out('|---|---|---|')
-out(`| plain axios | ${summary(throughput.axios!, 0)} | 1.00 |`)
-out(`| nuxt-axios-jwt, valid token | ${summary(throughput.module!, 0)} | ${(median(throughput.module!) / median(throughput.axios!)).toFixed(2)} |`)
-out(`| nuxt-axios-jwt, expired token (refresh on every render) | ${refreshing.toFixed(0)} | ${(refreshing / median(throughput.axios!)).toFixed(2)} |`)
+const cpu = (app: string) => cpuPerRequest[app]!.length ? summary(cpuPerRequest[app]!, 0) : 'n/a'
+const cpuRatio = cpuPerRequest.axios!.length ? (median(cpuPerRequest.module!) / median(cpuPerRequest.axios!)).toFixed(2) : 'n/a'
+out('| page | requests/s | ratio | server CPU µs/request | CPU ratio |')
+out('|---|---|---|---|---|')
+out(`| plain axios | ${summary(throughput.axios!, 0)} | 1.00 | ${cpu('axios')} | 1.00 |`)
+out(`| nuxt-axios-jwt, valid token | ${summary(throughput.module!, 0)} | ${(median(throughput.module!) / median(throughput.axios!)).toFixed(2)} | ${cpu('module')} | ${cpuRatio} |`)
+out(`| nuxt-axios-jwt, expired token (refresh on every render) | ${refreshing.toFixed(0)} | ${(refreshing / median(throughput.axios!)).toFixed(2)} | | |`)
+out()
+out(`Requests/s swing with the load generator and the API, which run on the same two CPUs; the CPU time the Nuxt `
+  + `server spends per request (from /proc) is the steadier measure of what the module costs it.`)
 out()
 out(`The expired-token row is one round; ${api.calls.refresh - refreshBefore} refreshes were served.`)
 out()
