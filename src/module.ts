@@ -20,7 +20,7 @@ export default defineNuxtModule<ModuleOptions>({
     baseURL: '',
     endpoints: { login: '/auth/login', refresh: '/auth/refresh', logout: '/auth/logout', user: '/auth/me' },
     tokens: {
-      access: { cookie: 'access_token', path: 'data.accessToken' },
+      access: { cookie: 'access_token', path: 'data.accessToken', expiresInPath: '' },
       refresh: { cookie: 'refresh_token', path: 'data.refreshToken', bodyField: 'refreshToken', bodyFormat: 'json', extraFields: {}, maxAge: 60 * 60 * 24 * 30, header: false, httpOnly: false },
     },
     user: { path: 'data' },
@@ -69,6 +69,7 @@ export default defineNuxtModule<ModuleOptions>({
 
     nuxt.options.build.transpile.push(resolver.resolve('./runtime'))
     addPlugin(resolver.resolve('./runtime/app/plugins/api'))
+    if (options.refreshInBackground) addPlugin(resolver.resolve('./runtime/app/plugins/background.client'))
     addImports([
       { name: 'useApi', from: resolver.resolve('./runtime/app/composables/useApi') },
       { name: 'useAuth', from: resolver.resolve('./runtime/app/composables/useAuth') },

@@ -42,6 +42,12 @@ export interface AxiosJwtOptions {
        * @default 'data.accessToken'
        */
       path: string
+      /**
+       * Dot path of the access token's lifetime in seconds in those bodies (OAuth2's `expires_in`), for access tokens
+       * that are not JWTs with `exp`; `''` reads none.
+       * @default ''
+       */
+      expiresInPath: string
     }
     refresh: {
       /**

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import { sleep } from './time'
@@ -34,6 +35,8 @@ export interface TestApi {
   rejectAll: boolean
   /** Speak OAuth2 (RFC 6749 §6) at the refresh endpoint: form body with `grant_type`, `invalid_grant` on 400. */
   oauth: boolean
+  /** Hand out opaque access tokens (random handles, not JWTs) in place of the signed ones. */
+  opaque: boolean
   /** Access tokens that protected routes reject although they are valid and unexpired. */
   rejectedTokens: Set<string>
   /** Shape of the token responses; the default matches the module's defaults. */
@@ -100,6 +103,7 @@ export async function startTestApi(overrides: Partial<DemoAuthOptions> = {}): Pr
     refreshBodies: [],
     rejectAll: false,
     oauth: false,
+    opaque: false,
     rejectedTokens: new Set(),
     shape: tokens => ({ data: { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken } }),
     stats: () => issuer().stats,
@@ -121,6 +125,8 @@ export async function startTestApi(overrides: Partial<DemoAuthOptions> = {}): Pr
       api.refreshFault = undefined
       api.rejectAll = false
       api.oauth = false
+      api.opaque = false
+      handles.clear()
       api.rejectedTokens.clear()
     },
     async close() {
@@ -130,10 +136,19 @@ export async function startTestApi(overrides: Partial<DemoAuthOptions> = {}): Pr
     },
   }
 
+  // Opaque handle -> the signed token behind it.
+  const handles = new Map<string, string>()
+  const present = (tokens: DemoTokens): DemoTokens => {
+    if (!api.opaque) return tokens
+    const handle = `opaque-${randomUUID()}`
+    handles.set(handle, tokens.accessToken)
+    return { ...tokens, accessToken: handle }
+  }
+
   async function protectedUser(req: IncomingMessage, res: ServerResponse) {
     const token = (req.headers.authorization || '').replace(/^Bearer\s+/i, '') || undefined
     const rejected = api.rejectAll || (token !== undefined && api.rejectedTokens.has(token))
-    const user = rejected ? undefined : await auth.verify(token)
+    const user = rejected ? undefined : await auth.verify(api.opaque && token ? handles.get(token) : token)
     if (!user) {
       api.calls.unauthorized++
       json(res, 401, { error: 'invalid_token' })
@@ -154,7 +169,7 @@ export async function startTestApi(overrides: Partial<DemoAuthOptions> = {}): Pr
       api.calls.login++
       const body = await readJson(req)
       const tokens = await auth.login(body.username, body.password)
-      return tokens ? json(res, 200, api.shape(tokens)) : json(res, 401, { error: 'wrong credentials' })
+      return tokens ? json(res, 200, api.shape(present(tokens))) : json(res, 401, { error: 'wrong credentials' })
     }
     if (route === 'POST /auth/refresh') {
       api.calls.refresh++
@@ -175,12 +190,12 @@ export async function startTestApi(overrides: Partial<DemoAuthOptions> = {}): Pr
         const form = req.headers['content-type']?.startsWith('application/x-www-form-urlencoded')
         if (!form || body.grant_type !== 'refresh_token') return json(res, 400, { error: 'invalid_request' })
         const result = await auth.refresh(typeof body.refresh_token === 'string' ? body.refresh_token : undefined)
-        return result.ok
-          ? json(res, 200, { access_token: result.tokens.accessToken, refresh_token: result.tokens.refreshToken, token_type: 'Bearer', expires_in: result.tokens.expiresIn })
-          : json(res, 400, { error: 'invalid_grant', error_description: `refresh token ${result.reason}` })
+        if (!result.ok) return json(res, 400, { error: 'invalid_grant', error_description: `refresh token ${result.reason}` })
+        const tokens = present(result.tokens)
+        return json(res, 200, { access_token: tokens.accessToken, refresh_token: tokens.refreshToken, token_type: 'Bearer', expires_in: tokens.expiresIn })
       }
       const result = await auth.refresh(typeof body.refreshToken === 'string' ? body.refreshToken : undefined)
-      return result.ok ? json(res, 200, api.shape(result.tokens)) : json(res, 401, { error: result.reason })
+      return result.ok ? json(res, 200, api.shape(present(result.tokens))) : json(res, 401, { error: result.reason })
     }
     if (route === 'POST /auth/logout') {
       const body = await readJson(req)

@@ -4,7 +4,7 @@ import { RefreshError, SessionExpiredError } from './errors'
 import { readTokenTimes } from './jwt'
 import { lastValue } from './memo'
 import { headerValueOf } from './options'
-import { readTokenResponse, type TokenPair, type TokenPaths } from './tokens'
+import { readTokenResponse, type FullTokenPair, type TokenPair, type TokenPaths } from './tokens'
 import { originOf } from './url'
 
 /** The tokens currently held; either may be missing. */
@@ -43,7 +43,7 @@ export interface JwtClientOptions extends TokenPaths {
   sessionEndStatuses: number[]
   /** `error` codes in a refresh response body that end the session whatever the status (`invalid_grant`). */
   sessionEndErrors?: string[]
-  onRefreshed?: (tokens: Required<TokenPair>) => void | Promise<void>
+  onRefreshed?: (tokens: FullTokenPair) => void | Promise<void>
   /**
    * Lets callers holding the same refresh token share one exchange (concurrent SSR renders of one user).
    * Must only hand an outcome to holders of that same refresh token.
@@ -74,7 +74,7 @@ export interface JwtClient {
 
 /** What one exchange of a refresh token came to. */
 export type RefreshOutcome
-  = | { kind: 'ok', tokens: Required<TokenPair> }
+  = | { kind: 'ok', tokens: FullTokenPair }
     | { kind: 'ended', reason: string, status?: number }
     | { kind: 'transient', reason: string, status?: number, code?: string }
 
@@ -138,7 +138,13 @@ export function installJwtClient(api: AxiosInstance, options: JwtClientOptions):
   // Axios' own test for an absolute URL (protocol-relative included); the rest resolve against the base URL.
   const ABSOLUTE = /^(?:[a-z][a-z\d+\-.]*:)?\/\//i
   // Every request asks about the same token: decode it once (per client, so nothing outlives a request on the server).
-  const tokenTimes = lastValue(readTokenTimes)
+  const jwtTimes = lastValue(readTokenTimes)
+  // Expiry (API clock) of opaque access tokens, from the `expires_in` they came with.
+  const opaqueExpiry = new Map<string, number>()
+  const tokenTimes = (token: string) => {
+    const times = jwtTimes(token)
+    return times.exp === undefined && opaqueExpiry.has(token) ? { exp: opaqueExpiry.get(token) } : times
+  }
   const baseOrigin = lastValue((base: string) => originOf(base || '/', options.origin))
   const apiOrigin = (): string | undefined => baseOrigin(api.defaults.baseURL || '')
   const isApiRequest = (config: AxiosRequestConfig): boolean => {
@@ -214,7 +220,7 @@ export function installJwtClient(api: AxiosInstance, options: JwtClientOptions):
     }
     const result = readTokenResponse(body, options)
     if (!result.ok) return { kind: 'transient', reason: result.problem }
-    return { kind: 'ok', tokens: { accessToken: result.tokens.accessToken, refreshToken: result.tokens.refreshToken ?? refreshToken } }
+    return { kind: 'ok', tokens: { ...result.tokens, refreshToken: result.tokens.refreshToken ?? refreshToken } }
   }
 
   async function runRefresh(): Promise<string> {
@@ -232,6 +238,10 @@ export function installJwtClient(api: AxiosInstance, options: JwtClientOptions):
     }
     const { tokens } = outcome
     await store.set(tokens)
+    if (tokens.expiresIn && jwtTimes(tokens.accessToken).exp === undefined) {
+      opaqueExpiry.clear()
+      opaqueExpiry.set(tokens.accessToken, apiNow() + tokens.expiresIn)
+    }
     // The API's clock, judged from when the token says it was issued; a skewed client clock then
     // neither refreshes too early nor too late.
     const { iat } = tokenTimes(tokens.accessToken)

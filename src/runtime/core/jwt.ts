@@ -1,4 +1,4 @@
-import { jwtDecode } from 'jwt-decode'
+import type { TokenPair } from './tokens'
 
 /** The time claims of a JWT, in seconds since the epoch; absent when the token is opaque or malformed. */
 export interface TokenTimes {
@@ -8,20 +8,36 @@ export interface TokenTimes {
 
 const isTime = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value > 0
 
+/** The JSON of one base64url part of a JWT (decoded as Latin-1: only the numeric claims are read). */
+function decodePart(part: string): unknown {
+  const base64 = part.replace(/-/g, '+').replace(/_/g, '/')
+  return JSON.parse(typeof Buffer === 'function' ? Buffer.from(base64, 'base64').toString('latin1') : atob(base64))
+}
+
+// Server renders of one user ask about the same token again and again; the times depend on the token alone.
+const known = new Map<string, TokenTimes>()
+const KNOWN_MAX = 500
+
 /** Reads `exp` and `iat` of a JWT; never throws: a token that is not a JWT has no known times. */
 export function readTokenTimes(token: string | null | undefined): TokenTimes {
   // A signed JWT has exactly three parts; anything else is opaque to us.
-  if (!token || token.split('.').length !== 3) return {}
-  let payload: unknown
+  if (!token || token.split('.', 4).length !== 3) return {}
+  const cached = known.get(token)
+  if (cached) return cached
+  let times: TokenTimes = {}
   try {
-    payload = jwtDecode(token)
+    const payload = decodePart(token.split('.')[1]!)
+    if (payload && typeof payload === 'object') {
+      const { exp, iat } = payload as Record<string, unknown>
+      times = { exp: isTime(exp) ? exp : undefined, iat: isTime(iat) ? iat : undefined }
+    }
   }
   catch {
-    return {}
+    // Not base64url or not JSON: opaque.
   }
-  if (!payload || typeof payload !== 'object') return {}
-  const { exp, iat } = payload as Record<string, unknown>
-  return { exp: isTime(exp) ? exp : undefined, iat: isTime(iat) ? iat : undefined }
+  if (known.size >= KNOWN_MAX) known.clear()
+  known.set(token, times)
+  return times
 }
 
 /**
@@ -32,4 +48,14 @@ export function tokenLifetime(token: string | null | undefined, nowSeconds: numb
   const { exp, iat } = readTokenTimes(token)
   if (exp === undefined) return undefined
   return Math.max(0, Math.floor(exp - (iat !== undefined && iat < exp ? iat : nowSeconds)))
+}
+
+/**
+ * Seconds the cookie of an opaque access token lives: its `expires_in` less the refresh margin (capped at half), so the
+ * cookie is gone when the token is due and the next request, in any tab or during SSR, refreshes first.
+ * `undefined` for a JWT (its `exp` tells) or without `expires_in`.
+ */
+export function opaqueCookieLifetime({ accessToken, expiresIn }: TokenPair, margin: number): number | undefined {
+  if (!expiresIn || readTokenTimes(accessToken).exp !== undefined) return undefined
+  return Math.max(1, Math.floor(expiresIn - Math.min(margin, expiresIn / 2)))
 }

@@ -12,6 +12,7 @@ export function clientOptions(config: ResolvedAxiosJwtOptions): Omit<JwtClientOp
     refreshURL: config.endpoints.refresh,
     accessPath: config.tokens.access.path,
     refreshPath: config.tokens.refresh.path,
+    expiresInPath: config.tokens.access.expiresInPath,
     bodyField: config.tokens.refresh.bodyField,
     bodyFormat: config.tokens.refresh.bodyFormat,
     extraFields: config.tokens.refresh.extraFields,

@@ -6,7 +6,6 @@ import { SessionExpiredError } from '../../core/errors'
 import { readTokenTimes } from '../../core/jwt'
 import type { ApiInstance } from '../../types'
 import { createAuth } from '../utils/auth'
-import { refreshInBackground } from '../utils/background-refresh'
 import { shareServerRefresh } from '../../core/shared-refresh'
 import { shareTabRefresh } from '../utils/tab-refresh'
 import { useTokenCookies } from '../utils/token-cookies'
@@ -48,11 +47,6 @@ export default defineNuxtPlugin({
       beforeRefresh: request => nuxtApp.callHook('axios-jwt:refresh-request', request),
       onSessionEnd: auth.ended,
     })
-    if (import.meta.client && config.refreshInBackground) {
-      const background = refreshInBackground(client)
-      nuxtApp.hook('axios-jwt:refreshed', background.plan)
-      nuxtApp.hook('axios-jwt:login', background.plan)
-    }
     return { provide: { api: api as unknown as ApiInstance, axiosJwt: auth } }
   },
 })

@@ -15,6 +15,8 @@ import { computed, navigateTo, useNuxtApp, useRouter, useState } from '#imports'
 export interface AuthSession extends UseAuthReturn {
   /** Whether a refresh is due before the next request (no access token, or one about to expire). */
   needsRefresh: () => boolean
+  /** Milliseconds until a refresh is due; `undefined` when unknown. */
+  refreshDueIn: () => number | undefined
   /** Runs `fn` without the login redirect that ending the session would make; the caller redirects itself. */
   guarded: <T>(fn: () => Promise<T>) => Promise<T>
   /** Called by the client when the session is over. */
@@ -80,13 +82,14 @@ export function createAuth(api: AxiosInstance, client: () => JwtClient, store: T
     fetchUser,
     refresh: () => client().refresh(),
     needsRefresh: () => client().needsRefresh(),
+    refreshDueIn: () => client().refreshDueIn(),
     sync,
 
     async login(credentials, options = {}) {
       const { data } = routes
         ? await api.post(routes.login, credentials, { auth: false, headers: { [CSRF_HEADER]: '1' } } as object)
         : await api.post(config.endpoints.login, credentials, { auth: false } as object)
-      const result = readTokenResponse(data, routes ? httpOnlyPaths : { accessPath: config.tokens.access.path, refreshPath: config.tokens.refresh.path })
+      const result = readTokenResponse(data, routes ? httpOnlyPaths : { accessPath: config.tokens.access.path, refreshPath: config.tokens.refresh.path, expiresInPath: config.tokens.access.expiresInPath })
       if (!result.ok) throw new AxiosJwtError(`Login failed: ${result.problem}. Check \`axiosJwt.tokens.*.path\`.`)
       await store.set(result.tokens)
       sync()

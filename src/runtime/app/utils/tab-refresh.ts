@@ -1,18 +1,18 @@
 import type { RefreshOutcome, TokenStore } from '../../core/client'
-import type { TokenPair } from '../../core/tokens'
+import type { FullTokenPair } from '../../core/tokens'
 import { takeTabTurn } from './tab-turn'
 
 /** How long a tab that waited for its turn looks for the pair the previous tab stored before refreshing itself. */
 const SETTLE_MS = 150
 
 /** Pairs other tabs got, by the refresh token they replaced: a cookie written in one tab reaches the others a little later. */
-const rotations = new Map<string, Required<TokenPair>>()
+const rotations = new Map<string, FullTokenPair>()
 let channel: BroadcastChannel | undefined
 
 function listen(): BroadcastChannel | undefined {
   if (channel || typeof BroadcastChannel === 'undefined') return channel
   channel = new BroadcastChannel('nuxt-axios-jwt:rotated')
-  channel.addEventListener('message', (event: MessageEvent<{ from: string, tokens: Required<TokenPair> }>) => {
+  channel.addEventListener('message', (event: MessageEvent<{ from: string, tokens: FullTokenPair }>) => {
     if (rotations.size > 8) rotations.clear()
     rotations.set(event.data.from, event.data.tokens)
   })
@@ -27,7 +27,7 @@ function listen(): BroadcastChannel | undefined {
  */
 export function shareTabRefresh(store: TokenStore) {
   listen()
-  const rotated = (refreshToken: string): Required<TokenPair> | undefined => {
+  const rotated = (refreshToken: string): FullTokenPair | undefined => {
     const current = store.get()
     if (current.accessToken && current.refreshToken && current.refreshToken !== refreshToken) {
       return { accessToken: current.accessToken, refreshToken: current.refreshToken }

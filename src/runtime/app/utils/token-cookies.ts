@@ -1,11 +1,11 @@
 import { parse, serialize } from 'cookie-es'
 import type { TokenStore } from '../../core/client'
 import { sessionCookieName } from '../../core/http-only'
-import { tokenLifetime } from '../../core/jwt'
+import { opaqueCookieLifetime, tokenLifetime } from '../../core/jwt'
 import type { ResolvedAxiosJwtOptions } from '../../types'
 import { withNuxt } from './context'
 import type { CookieRef } from '#app'
-import { useCookie, useNuxtApp } from '#imports'
+import { useCookie, useNuxtApp, useRequestHeader } from '#imports'
 
 const asToken = (value: unknown): string | undefined => typeof value === 'string' && value ? value : undefined
 const encode = (value: string | null | undefined): string => encodeURIComponent(value ?? '')
@@ -19,8 +19,8 @@ const decode = (value: string): string => {
 }
 
 /**
- * The two token cookies. On the server they are read from the request with `useCookie` and written into
- * the response; in the browser they are read fresh from `document.cookie` on every call (another tab may
+ * The two token cookies. On the server they are read from the request and written into the response with
+ * `useCookie`; in the browser they are read fresh from `document.cookie` on every call (another tab may
  * have rotated them) and written at once, so the next request already sees them.
  */
 export function useTokenCookies(config: ResolvedAxiosJwtOptions): TokenStore {
@@ -47,10 +47,11 @@ export function useTokenCookies(config: ResolvedAxiosJwtOptions): TokenStore {
         const all = parse(document.cookie, { decode })
         return { accessToken: asToken(all[names.accessToken]), refreshToken: asToken(all[names.refreshToken]) }
       },
-      set({ accessToken, refreshToken }) {
+      set(tokens) {
+        const { accessToken, refreshToken } = tokens
         if (httpOnly) return
         const lifetime = maxAge(refreshToken)
-        write(names.accessToken, accessToken, lifetime)
+        write(names.accessToken, accessToken, opaqueCookieLifetime(tokens, config.refreshBeforeExpiry) ?? lifetime)
         write(names.refreshToken, refreshToken ?? '', refreshToken ? lifetime : 0)
       },
       clear() {
@@ -66,8 +67,9 @@ export function useTokenCookies(config: ResolvedAxiosJwtOptions): TokenStore {
   type Key = keyof typeof serverNames
   const cookie = (key: Key, lifetime?: number): CookieRef<string | null | undefined> | Promise<CookieRef<string | null | undefined>> =>
     withNuxt(nuxtApp, () => useCookie<string | null | undefined>(serverNames[key], { ...base, maxAge: lifetime, encode, decode, httpOnly: httpOnly && key === 'refreshToken' }))
-  const read = (name: string) => asToken(useCookie<string | null | undefined>(name, { ...base, encode, decode, readonly: true }).value)
-  const current: Partial<Record<Key, string>> = { accessToken: read(names.accessToken), refreshToken: read(names.refreshToken) }
+  // Both read with one parse of the request's Cookie header; written through `useCookie`.
+  const sent = parse(useRequestHeader('cookie') ?? '', { decode })
+  const current: Partial<Record<Key, string>> = { accessToken: asToken(sent[names.accessToken]), refreshToken: asToken(sent[names.refreshToken]) }
   // One writer per cookie and request, so the response carries one Set-Cookie for each.
   const writers: Partial<Record<Key, ReturnType<typeof cookie>>> = {}
   const write = async (key: Key, value: string | undefined, lifetime?: number) => {
@@ -77,10 +79,11 @@ export function useTokenCookies(config: ResolvedAxiosJwtOptions): TokenStore {
   }
   return {
     get: () => ({ accessToken: current.accessToken, refreshToken: current.refreshToken }),
-    async set({ accessToken, refreshToken }) {
+    async set(tokens) {
+      const { accessToken, refreshToken } = tokens
       const lifetime = maxAge(refreshToken)
       await Promise.all([
-        write('accessToken', accessToken, lifetime),
+        write('accessToken', accessToken, opaqueCookieLifetime(tokens, config.refreshBeforeExpiry) ?? lifetime),
         write('refreshToken', refreshToken, lifetime),
         httpOnly && write('session', globalThis.crypto.randomUUID(), lifetime),
       ])

@@ -3,7 +3,7 @@ import axios, { type AxiosInstance } from 'axios'
 import { createError, deleteCookie, getCookie, getRequestHeader, getRequestHost, getRequestURL, setCookie, type H3Event } from 'h3'
 import type { TokenPair, TokenStore } from '../../core/client'
 import { CSRF_HEADER, sessionCookieName, type HttpOnlyAnswer } from '../../core/http-only'
-import { readTokenTimes, tokenLifetime } from '../../core/jwt'
+import { opaqueCookieLifetime, readTokenTimes, tokenLifetime } from '../../core/jwt'
 import { withDeployOptions } from '../../core/options'
 import type { DeployOptions, ResolvedAxiosJwtOptions } from '../../types'
 import built from '#axios-jwt/options'
@@ -47,10 +47,11 @@ export function routeCookies(event: H3Event, config: ResolvedAxiosJwtOptions): T
   let session = getCookie(event, names.session)
   return {
     get: () => ({ accessToken: getCookie(event, names.access) || undefined, refreshToken: getCookie(event, names.refresh) || undefined }),
-    set({ accessToken, refreshToken }: TokenPair) {
+    set(tokens: TokenPair) {
+      const { accessToken, refreshToken } = tokens
       const maxAge = tokenLifetime(refreshToken, Date.now() / 1000) ?? config.tokens.refresh.maxAge
       session = randomUUID()
-      setCookie(event, names.access, accessToken, { ...base, maxAge })
+      setCookie(event, names.access, accessToken, { ...base, maxAge: opaqueCookieLifetime(tokens, config.refreshBeforeExpiry) ?? maxAge })
       if (refreshToken) setCookie(event, names.refresh, refreshToken, { ...base, maxAge, httpOnly: true })
       setCookie(event, names.session, session, { ...base, maxAge })
     },

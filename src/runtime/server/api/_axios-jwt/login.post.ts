@@ -15,7 +15,7 @@ export default defineEventHandler(async (event) => {
     setResponseStatus(event, response.status)
     return response.data
   }
-  const result = readTokenResponse(response.data, { accessPath: config.tokens.access.path, refreshPath: config.tokens.refresh.path })
+  const result = readTokenResponse(response.data, { accessPath: config.tokens.access.path, refreshPath: config.tokens.refresh.path, expiresInPath: config.tokens.access.expiresInPath })
   if (!result.ok) {
     throw createError({ statusCode: 502, statusMessage: `Login failed: ${result.problem}. Check \`axiosJwt.tokens.*.path\`.`, data: { error: 'bad_token_response' } })
   }
