@@ -55,7 +55,8 @@ describe('an OAuth2 token endpoint with opaque access tokens', () => {
     await page.getByTestId('fetch').click()
     await expect.poll(() => text(page, 'result')).toBe('ok:Alice')
     expect(api.calls.refresh).toBe(1)
-    expect(api.refreshBodies).toEqual([{ grant_type: 'refresh_token', client_id: 'web', refresh_token: refresh!.value }])
+    // `hooked` comes from the fixture's `axios-jwt:refresh-request` hook, which works on form bodies too.
+    expect(api.refreshBodies).toEqual([{ grant_type: 'refresh_token', client_id: 'web', refresh_token: refresh!.value, hooked: 'yes' }])
     expect(api.calls.unauthorized).toBe(0)
     expect((await tokenCookies(page.context())).access?.value).not.toBe(access?.value)
   })

@@ -3,7 +3,7 @@ import type { FullTokenPair } from '../../core/tokens'
 import { takeTabTurn } from './tab-turn'
 
 /** How long a tab that waited for its turn looks for the pair the previous tab stored before refreshing itself. */
-const SETTLE_MS = 150
+const SETTLE_MS = 500
 
 /** Pairs other tabs got, by the refresh token they replaced: a cookie written in one tab reaches the others a little later. */
 const rotations = new Map<string, FullTokenPair>()
