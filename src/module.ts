@@ -14,7 +14,8 @@ export default defineNuxtModule<ModuleOptions>({
   meta: {
     name: 'nuxt-axios-jwt',
     configKey: 'axiosJwt',
-    compatibility: { nuxt: '>=3.16.0' },
+    // What CI builds and runs: Nuxt 3.20 from the packed tarball (test/nuxt3.test.ts), Nuxt 4 everywhere else.
+    compatibility: { nuxt: '^3.20.0 || ^4.0.0' },
   },
   defaults: nuxt => ({
     baseURL: '',

@@ -24,6 +24,8 @@ beforeAll(async () => {
     private: true,
     type: 'module',
     dependencies: { 'nuxt': NUXT3, 'nuxt-axios-jwt': `file:../${tarball}` },
+    // Nuxt 3.20 accepts any 6.x or 7.x; 7 declares Node >= 22.
+    overrides: { 'rollup-plugin-visualizer': '6.0.11' },
   }, null, 2))
   execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: app, stdio: 'inherit' })
   execFileSync('npx', ['nuxi', 'build'], { cwd: app, stdio: 'ignore' })
