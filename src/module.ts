@@ -1,5 +1,7 @@
+import { addCustomTab } from '@nuxt/devtools-kit'
 import { addImports, addPlugin, addRouteMiddleware, addServerHandler, addTemplate, addTypeTemplate, createResolver, defineNuxtModule, useLogger } from '@nuxt/kit'
 import { defu } from 'defu'
+import { DEVTOOLS_ROUTE } from './runtime/core/devtools'
 import { httpOnlyRoutes } from './runtime/core/http-only'
 import { isPlainHttpRemote } from './runtime/core/url'
 import type { AxiosJwtOptions, BuiltOptions, DeepPartial, DeployOptions } from './runtime/types'
@@ -81,6 +83,13 @@ export default defineNuxtModule<ModuleOptions>({
       for (const name of ['login', 'refresh', 'logout'] as const) {
         addServerHandler({ route: httpOnlyRoutes[name], method: 'post', handler: resolver.resolve(`./runtime/server/api/_axios-jwt/${name}.post`) })
       }
+    }
+    if (nuxt.options.dev) {
+      const route = `${nuxt.options.app.baseURL.replace(/\/$/, '')}${DEVTOOLS_ROUTE}`
+      addServerHandler({ route: DEVTOOLS_ROUTE, method: 'get', handler: resolver.resolve('./runtime/server/devtools/page.get') })
+      addServerHandler({ route: `${DEVTOOLS_ROUTE}/session`, method: 'get', handler: resolver.resolve('./runtime/server/devtools/session.get') })
+      addPlugin(resolver.resolve('./runtime/app/plugins/devtools.client'))
+      addCustomTab({ name: 'nuxt-axios-jwt', title: 'JWT session', icon: 'carbon:locked', view: { type: 'iframe', src: route } })
     }
     if (options.globalMiddleware) {
       addRouteMiddleware({ name: 'axios-jwt-global', path: resolver.resolve('./runtime/app/middleware/global'), global: true })

@@ -140,6 +140,19 @@ describe('refresh on 401', () => {
     expect(api.calls.refresh).toBe(1)
   })
 
+  it('takes a good pair another tab stored between its own read and the refresh, instead of refreshing it again', async () => {
+    const expired = await api.loginExpired()
+    const fresh = await api.login()
+    // The first read sees the expired pair (a cookie read a moment before another tab's write lands); later reads see the new one.
+    const store = memoryStore(fresh)
+    let reads = 0
+    const { http } = await client({ refreshBeforeExpiry: 30, store: { ...store, get: () => reads++ === 0 ? { ...expired } : store.get() } })
+    const response = await http.get('/items')
+    expect(response.status).toBe(200)
+    expect(api.calls.refresh).toBe(0)
+    expect(api.authorizations.at(-1)).toBe(`Bearer ${fresh.accessToken}`)
+  })
+
   it('makes one refresh call for requests whose 401s straggle in after it failed', async () => {
     const { http, store } = await client()
     api.rejectedTokens.add(store.tokens.accessToken!)

@@ -55,11 +55,11 @@ describe('several tabs refreshing at once', () => {
         // All tabs start at the same moment (clicks through the driver would come one after another).
         const at = Date.now() + 500
         await Promise.all(pages.map(page => page.evaluate(at => setTimeout(() => document.querySelector<HTMLButtonElement>('[data-testid="storm"]')!.click(), at - Date.now()), at)))
-        for (const page of pages) await expect.poll(() => text(page, 'result'), { timeout: 10_000 }).toBe('ok=10 failed=0')
+        for (const page of pages) await expect.poll(() => text(page, 'result'), { timeout: 20_000 }).toBe('ok=10 failed=0')
         expect(api.calls.refresh - before).toBe(1)
         expect(api.stats().reused).toBe(0)
         for (const page of pages) expect(page.url()).toBe(url('/protected'))
-      })
+      }, 60_000)
     }
   }
 })

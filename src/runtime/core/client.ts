@@ -60,8 +60,11 @@ export interface JwtClientOptions extends TokenPaths {
 }
 
 export interface JwtClient {
-  /** Refreshes the pair once however many callers ask at the same time; resolves to the new access token. */
-  refresh: () => Promise<string>
+  /**
+   * Refreshes the pair once however many callers ask at the same time; resolves to the new access token. With `stale`,
+   * the access token the caller could not use (`null`: none), a good token stored meanwhile is taken instead.
+   */
+  refresh: (stale?: string | null) => Promise<string>
   /** Whether the access token is missing, or is a JWT that expires within the refresh margin. */
   needsRefresh: () => boolean
   /** Milliseconds until the stored access token is due for a refresh (0: now); `undefined` when unknown or no session. */
@@ -223,8 +226,11 @@ export function installJwtClient(api: AxiosInstance, options: JwtClientOptions):
     return { kind: 'ok', tokens: { ...result.tokens, refreshToken: result.tokens.refreshToken ?? refreshToken } }
   }
 
-  async function runRefresh(): Promise<string> {
-    const { refreshToken } = store.get()
+  async function runRefresh(stale?: string | null): Promise<string> {
+    const current = store.get()
+    // The caller found `stale` (or, with `null`, no token) unusable; another tab may have stored a good pair since.
+    if (stale !== undefined && current.accessToken && current.accessToken !== stale && !needsRefresh(current)) return current.accessToken
+    const { refreshToken } = current
     if (!refreshToken) throw await endSession('no refresh token')
     const outcome = options.shareRefresh
       ? await options.shareRefresh(refreshToken, () => exchange(refreshToken))
@@ -252,10 +258,11 @@ export function installJwtClient(api: AxiosInstance, options: JwtClientOptions):
     return tokens.accessToken
   }
 
-  function refresh(): Promise<string> {
+  /** `stale`: the access token the caller could not use (`null`: it had none); without it the pair is always refreshed. */
+  function refresh(stale?: string | null): Promise<string> {
     if (inflight) return inflight
     const attempt = ++attempts
-    inflight = runRefresh().then((token) => {
+    inflight = runRefresh(stale).then((token) => {
       lastFailure = undefined
       return token
     }, async (error) => {
@@ -278,7 +285,7 @@ export function installJwtClient(api: AxiosInstance, options: JwtClientOptions):
 
   async function refreshThenSign(config: InternalAxiosRequestConfig, accessToken: string | undefined): Promise<InternalAxiosRequestConfig> {
     try {
-      return sign(config, await refresh())
+      return sign(config, await refresh(accessToken ?? null))
     }
     catch (error) {
       // A token that still works is better than no request at all while the refresh endpoint is down.
@@ -306,7 +313,7 @@ export function installJwtClient(api: AxiosInstance, options: JwtClientOptions):
     if (lastFailure && lastFailure.attempt > before) throw lastFailure.error
     const current = store.get().accessToken
     // Another request may already have refreshed since this one was sent.
-    const token = current && current !== sent ? current : await refresh()
+    const token = current && current !== sent ? current : await refresh(sent)
     state(config).retried = true
     return api.request(sign(config, token))
   })

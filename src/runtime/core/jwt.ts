@@ -59,3 +59,17 @@ export function opaqueCookieLifetime({ accessToken, expiresIn }: TokenPair, marg
   if (!expiresIn || readTokenTimes(accessToken).exp !== undefined) return undefined
   return Math.max(1, Math.floor(expiresIn - Math.min(margin, expiresIn / 2)))
 }
+
+/** Every claim of a JWT's payload (UTF-8), for display; `undefined` when the token is not a readable JWT. */
+export function readClaims(token: string | null | undefined): Record<string, unknown> | undefined {
+  if (!token || token.split('.', 4).length !== 3) return undefined
+  try {
+    const base64 = token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/')
+    const bytes = Uint8Array.from(atob(base64), c => c.charCodeAt(0))
+    const payload: unknown = JSON.parse(new TextDecoder().decode(bytes))
+    return payload && typeof payload === 'object' && !Array.isArray(payload) ? payload as Record<string, unknown> : undefined
+  }
+  catch {
+    return undefined
+  }
+}

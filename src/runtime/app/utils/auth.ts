@@ -17,6 +17,8 @@ export interface AuthSession extends UseAuthReturn {
   needsRefresh: () => boolean
   /** Milliseconds until a refresh is due; `undefined` when unknown. */
   refreshDueIn: () => number | undefined
+  /** Refreshes because the stored access token is due, unless another tab stores a good one first. */
+  refreshDue: () => Promise<string>
   /** Runs `fn` without the login redirect that ending the session would make; the caller redirects itself. */
   guarded: <T>(fn: () => Promise<T>) => Promise<T>
   /** Called by the client when the session is over. */
@@ -83,6 +85,7 @@ export function createAuth(api: AxiosInstance, client: () => JwtClient, store: T
     refresh: () => client().refresh(),
     needsRefresh: () => client().needsRefresh(),
     refreshDueIn: () => client().refreshDueIn(),
+    refreshDue: () => client().refresh(store.get().accessToken ?? null),
     sync,
 
     async login(credentials, options = {}) {

@@ -7,7 +7,7 @@ const RETRY_MS = 10_000
  * Refreshes the pair shortly before the access token is due, while the tab is visible, so that requests never
  * wait for a refresh. A hidden tab refreshes when it is shown again, if the token is due by then.
  */
-export function refreshInBackground(client: Pick<JwtClient, 'refresh' | 'needsRefresh' | 'refreshDueIn'>): { plan: () => void } {
+export function refreshInBackground(client: Pick<JwtClient, 'needsRefresh' | 'refreshDueIn'> & { refreshDue: () => Promise<string> }): { plan: () => void } {
   let timer: ReturnType<typeof setTimeout> | undefined
   const plan = (delay = client.refreshDueIn()) => {
     clearTimeout(timer)
@@ -18,7 +18,7 @@ export function refreshInBackground(client: Pick<JwtClient, 'refresh' | 'needsRe
     if (document.visibilityState !== 'visible') return
     // Another tab may have refreshed meanwhile: the cookies tell.
     if (!client.needsRefresh()) return plan()
-    client.refresh().then(() => plan(), () => plan(RETRY_MS))
+    client.refreshDue().then(() => plan(), () => plan(RETRY_MS))
   }
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') plan()

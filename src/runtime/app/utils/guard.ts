@@ -15,7 +15,7 @@ export async function guardAuth(to: RouteLocationNormalized) {
   if (!auth.loggedIn.value) return toLogin()
   try {
     await auth.guarded(async () => {
-      if (auth.needsRefresh()) await auth.refresh()
+      if (auth.needsRefresh()) await auth.refreshDue()
       if (config.endpoints.user && !auth.user.value) await auth.fetchUser()
     })
   }

@@ -1,0 +1,38 @@
+import { defineEventHandler, getCookie } from 'h3'
+import { sessionCookieName } from '../../core/http-only'
+import { readClaims, readTokenTimes } from '../../core/jwt'
+import { assertSameSite, useServerOptions } from '../utils/session'
+
+/**
+ * Development only: the session the asking browser holds, for the DevTools tab. The access token's claims and times;
+ * of the refresh token only whether it is there and when it expires, never the token.
+ */
+export default defineEventHandler((event) => {
+  assertSameSite(event)
+  const config = useServerOptions(event)
+  const access = getCookie(event, config.tokens.access.cookie) || undefined
+  const refresh = getCookie(event, config.tokens.refresh.cookie) || undefined
+  const now = Math.floor(Date.now() / 1000)
+  const claims = readClaims(access)
+  const accessExp = readTokenTimes(access).exp
+  const refreshExp = readTokenTimes(refresh).exp
+  return {
+    now,
+    accessToken: access
+      ? { present: true, jwt: claims !== undefined, claims: claims ?? null, expiresIn: accessExp === undefined ? null : accessExp - now }
+      : { present: false },
+    refreshToken: {
+      present: Boolean(refresh),
+      httpOnly: config.tokens.refresh.httpOnly,
+      session: config.tokens.refresh.httpOnly ? Boolean(getCookie(event, sessionCookieName(config.tokens.refresh.cookie))) : undefined,
+      expiresIn: refreshExp === undefined ? null : refreshExp - now,
+    },
+    options: {
+      baseURL: config.baseURL,
+      endpoints: config.endpoints,
+      refreshBeforeExpiry: config.refreshBeforeExpiry,
+      refreshInBackground: config.refreshInBackground,
+      httpOnly: config.tokens.refresh.httpOnly,
+    },
+  }
+})
