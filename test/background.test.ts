@@ -1,29 +1,18 @@
-import { fileURLToPath } from 'node:url'
-import { createPage, setup, url } from '@nuxt/test-utils/e2e'
+import { createPage, url } from '@nuxt/test-utils/e2e'
 import type { Page } from 'playwright-core'
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { browserOptions, gotoHydrated, setTokenCookies, tokenCookies } from './utils/browser'
-import { startTestApi } from './utils/test-api'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { gotoHydrated, setTokenCookies, tokenCookies } from './utils/browser'
 import { sleep } from './utils/time'
+import { fixtureWithApi } from './utils/fixture'
 
-const api = await startTestApi()
+const api = await fixtureWithApi({ nuxtConfig: { axiosJwt: { refreshInBackground: true } } })
 
-await setup({
-  rootDir: fileURLToPath(new URL('./fixtures/basic', import.meta.url)),
-  browser: true,
-  browserOptions,
-  env: { NUXT_PUBLIC_AXIOS_JWT_BASE_URL: api.url },
-  nuxtConfig: { axiosJwt: { refreshInBackground: true } },
-})
-
-afterAll(() => api.close())
 // A page left open would go on refreshing on its timer into the next test.
 const pages: Page[] = []
 afterEach(async () => {
   for (const page of pages.splice(0)) await page.close()
 })
 beforeEach(() => {
-  api.reset()
   // 6 s tokens: the 30 s margin is capped at half the lifetime, so each one is due 3 s after it was issued.
   api.options.accessTtl = 6
 })

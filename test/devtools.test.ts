@@ -1,22 +1,11 @@
-import { fileURLToPath } from 'node:url'
-import { $fetch, createPage, fetch, setup, url } from '@nuxt/test-utils/e2e'
-import { afterAll, beforeEach, describe, expect, it } from 'vitest'
-import { browserOptions, gotoHydrated, setTokenCookies } from './utils/browser'
-import { cookieHeader, startTestApi } from './utils/test-api'
+import { createPage, fetch, url } from '@nuxt/test-utils/e2e'
+import { describe, expect, it } from 'vitest'
+import { gotoHydrated, setTokenCookies } from './utils/browser'
+import { cookieHeader } from './utils/test-api'
+import { fixtureWithApi } from './utils/fixture'
 
 // The DevTools tab exists in development only: this suite runs the fixture's dev server.
-const api = await startTestApi()
-
-await setup({
-  rootDir: fileURLToPath(new URL('./fixtures/basic', import.meta.url)),
-  dev: true,
-  browser: true,
-  browserOptions,
-  env: { NUXT_PUBLIC_AXIOS_JWT_BASE_URL: api.url },
-})
-
-afterAll(() => api.close())
-beforeEach(() => api.reset())
+const api = await fixtureWithApi({ dev: true })
 
 const SESSION = '/__nuxt-axios-jwt/session'
 const sameSite = { 'x-axios-jwt': '1', 'sec-fetch-site': 'same-origin' }

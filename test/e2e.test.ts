@@ -1,28 +1,17 @@
-import { fileURLToPath } from 'node:url'
-import { createPage, fetch, setup, url } from '@nuxt/test-utils/e2e'
+import { createPage, fetch, url } from '@nuxt/test-utils/e2e'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
-import { browserOptions, setTokenCookies, text, tokenCookies } from './utils/browser'
+import { setTokenCookies, text, tokenCookies } from './utils/browser'
 import { sleep } from './utils/time'
 import { cookieHeader, startTestApi } from './utils/test-api'
+import { fixtureWithApi } from './utils/fixture'
 
-const api = await startTestApi()
 const other = await startTestApi()
+const api = await fixtureWithApi({ env: { NUXT_PUBLIC_OTHER_ORIGIN: other.url } })
 
-await setup({
-  rootDir: fileURLToPath(new URL('./fixtures/basic', import.meta.url)),
-  browser: true,
-  browserOptions,
-  env: { NUXT_PUBLIC_AXIOS_JWT_BASE_URL: api.url, NUXT_PUBLIC_OTHER_ORIGIN: other.url },
-})
-
-afterAll(async () => {
-  await api.close()
-  await other.close()
-})
+afterAll(() => other.close())
 
 beforeEach(() => {
-  api.reset()
   other.reset()
   api.options.accessTtl = 60
 })

@@ -1,24 +1,13 @@
-import { fileURLToPath } from 'node:url'
-import { createPage, setup, url } from '@nuxt/test-utils/e2e'
-import { afterAll, beforeEach, describe, expect, it } from 'vitest'
-import { browserOptions, setTokenCookies, text, tokenCookies } from './utils/browser'
-import { startTestApi, type RefreshFault } from './utils/test-api'
+import { createPage, url } from '@nuxt/test-utils/e2e'
+import { describe, expect, it } from 'vitest'
+import { setTokenCookies, text, tokenCookies } from './utils/browser'
+import type { RefreshFault } from './utils/test-api'
+import { fixtureWithApi } from './utils/fixture'
 
-const api = await startTestApi()
-
-await setup({
-  rootDir: fileURLToPath(new URL('./fixtures/basic', import.meta.url)),
-  browser: true,
-  browserOptions,
-  env: { NUXT_PUBLIC_AXIOS_JWT_BASE_URL: api.url },
-  nuxtConfig: {
-    // OAuth2 servers answer a rejected refresh token with 400 invalid_grant.
-    axiosJwt: { refreshTimeout: 1500, sessionEndStatuses: [400, 401, 403] },
-  },
+const api = await fixtureWithApi({
+  // OAuth2 servers answer a rejected refresh token with 400 invalid_grant.
+  nuxtConfig: { axiosJwt: { refreshTimeout: 1500, sessionEndStatuses: [400, 401, 403] } },
 })
-
-afterAll(() => api.close())
-beforeEach(() => api.reset())
 
 /** A page on /protected whose access token the API now rejects although it has not expired. */
 async function rejectedSession() {

@@ -1,20 +1,8 @@
-import { fileURLToPath } from 'node:url'
-import { createPage, fetch, setup, url } from '@nuxt/test-utils/e2e'
-import { afterAll, describe, expect, it } from 'vitest'
-import { browserOptions } from './utils/browser'
-import { startTestApi } from './utils/test-api'
+import { createPage, fetch, url } from '@nuxt/test-utils/e2e'
+import { describe, expect, it } from 'vitest'
+import { fixtureWithApi } from './utils/fixture'
 
-const api = await startTestApi()
-
-await setup({
-  rootDir: fileURLToPath(new URL('./fixtures/basic', import.meta.url)),
-  browser: true,
-  browserOptions,
-  nuxtConfig: { axiosJwt: { globalMiddleware: true } },
-  env: { NUXT_PUBLIC_AXIOS_JWT_BASE_URL: api.url },
-})
-
-afterAll(() => api.close())
+await fixtureWithApi({ nuxtConfig: { axiosJwt: { globalMiddleware: true } } })
 
 describe('globalMiddleware: true', () => {
   it('guards a page that names no middleware', async () => {

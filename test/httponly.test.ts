@@ -1,22 +1,10 @@
-import { fileURLToPath } from 'node:url'
-import { createPage, fetch, setup, url } from '@nuxt/test-utils/e2e'
+import { createPage, fetch, url } from '@nuxt/test-utils/e2e'
 import type { BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeEach, describe, expect, it } from 'vitest'
-import { browserOptions, gotoHydrated, text } from './utils/browser'
-import { startTestApi } from './utils/test-api'
+import { describe, expect, it } from 'vitest'
+import { gotoHydrated, text } from './utils/browser'
+import { fixtureWithApi } from './utils/fixture'
 
-const api = await startTestApi()
-
-await setup({
-  rootDir: fileURLToPath(new URL('./fixtures/basic', import.meta.url)),
-  browser: true,
-  browserOptions,
-  env: { NUXT_PUBLIC_AXIOS_JWT_BASE_URL: api.url },
-  nuxtConfig: { axiosJwt: { tokens: { refresh: { httpOnly: true } } } },
-})
-
-afterAll(() => api.close())
-beforeEach(() => api.reset())
+const api = await fixtureWithApi({ nuxtConfig: { axiosJwt: { tokens: { refresh: { httpOnly: true } } } } })
 
 const ROUTES = { login: '/api/_axios-jwt/login', refresh: '/api/_axios-jwt/refresh', logout: '/api/_axios-jwt/logout' }
 

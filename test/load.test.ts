@@ -1,20 +1,12 @@
 import { writeSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
-import { fetch, setup } from '@nuxt/test-utils/e2e'
+import { fetch } from '@nuxt/test-utils/e2e'
 import { jwtDecode } from 'jwt-decode'
-import { afterAll, beforeEach, describe, expect, it } from 'vitest'
-import { cookieHeader, startTestApi } from './utils/test-api'
+import { describe, expect, it } from 'vitest'
+import { cookieHeader } from './utils/test-api'
 import { sleep } from './utils/time'
+import { fixtureWithApi } from './utils/fixture'
 
-const api = await startTestApi()
-
-await setup({
-  rootDir: fileURLToPath(new URL('./fixtures/basic', import.meta.url)),
-  env: { NUXT_PUBLIC_AXIOS_JWT_BASE_URL: api.url },
-})
-
-afterAll(() => api.close())
-beforeEach(() => api.reset())
+const api = await fixtureWithApi({ browser: false })
 
 const USERS = [['alice', 'Alice'], ['bob', 'Bob'], ['carol', 'Carol'], ['dave', 'Dave'], ['erin', 'Erin']] as const
 

@@ -1,21 +1,13 @@
-import { fileURLToPath } from 'node:url'
-import { createPage, fetch, setup, url } from '@nuxt/test-utils/e2e'
+import { createPage, fetch, url } from '@nuxt/test-utils/e2e'
 import type { Page } from 'playwright-core'
-import { afterAll, beforeEach, describe, expect, it } from 'vitest'
-import { browserOptions, gotoHydrated, text, tokenCookies } from './utils/browser'
-import { startTestApi } from './utils/test-api'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { gotoHydrated, text, tokenCookies } from './utils/browser'
+import { fixtureWithApi } from './utils/fixture'
 import { sleep } from './utils/time'
 
 // An OAuth2 server (RFC 6749 §6): form-encoded refresh with grant_type, snake_case tokens, opaque access tokens
 // whose lifetime only `expires_in` tells, and 400 invalid_grant for a dead refresh token.
-const api = await startTestApi()
-api.shape = tokens => ({ access_token: tokens.accessToken, refresh_token: tokens.refreshToken, token_type: 'Bearer', expires_in: tokens.expiresIn })
-
-await setup({
-  rootDir: fileURLToPath(new URL('./fixtures/basic', import.meta.url)),
-  browser: true,
-  browserOptions,
-  env: { NUXT_PUBLIC_AXIOS_JWT_BASE_URL: api.url },
+const api = await fixtureWithApi({
   nuxtConfig: {
     axiosJwt: {
       tokens: {
@@ -25,10 +17,9 @@ await setup({
     },
   },
 })
+api.shape = tokens => ({ access_token: tokens.accessToken, refresh_token: tokens.refreshToken, token_type: 'Bearer', expires_in: tokens.expiresIn })
 
-afterAll(() => api.close())
 beforeEach(() => {
-  api.reset()
   api.oauth = true
   api.opaque = true
   // 4 s tokens: with the 30 s margin capped at half the lifetime, each is due 2 s after it was issued.

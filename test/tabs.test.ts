@@ -1,21 +1,10 @@
-import { fileURLToPath } from 'node:url'
-import { getBrowser, setup, url } from '@nuxt/test-utils/e2e'
+import { getBrowser, url } from '@nuxt/test-utils/e2e'
 import type { BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { browserOptions, gotoHydrated, openHydrated, setTokenCookies, text, tokenCookies } from './utils/browser'
-import { startTestApi } from './utils/test-api'
+import { afterEach, describe, expect, it } from 'vitest'
+import { gotoHydrated, openHydrated, setTokenCookies, text, tokenCookies } from './utils/browser'
+import { fixtureWithApi } from './utils/fixture'
 
-const api = await startTestApi()
-
-await setup({
-  rootDir: fileURLToPath(new URL('./fixtures/basic', import.meta.url)),
-  browser: true,
-  browserOptions,
-  env: { NUXT_PUBLIC_AXIOS_JWT_BASE_URL: api.url },
-})
-
-afterAll(() => api.close())
-beforeEach(() => api.reset())
+const api = await fixtureWithApi()
 
 // One browser context holds the tabs, so they share the cookies as tabs of one browser do.
 let context: BrowserContext | undefined

@@ -1,0 +1,35 @@
+import { fileURLToPath } from 'node:url'
+import { setup } from '@nuxt/test-utils/e2e'
+import type { NuxtConfig } from '@nuxt/schema'
+import { afterAll, beforeEach } from 'vitest'
+import { startTestApi, type TestApi } from './test-api'
+
+export interface FixtureOptions {
+  /** Merged over the fixture's own `nuxt.config`. */
+  nuxtConfig?: NuxtConfig
+  /** Run the development server instead of a production build. */
+  dev?: boolean
+  /** Start Chromium for the suite (default); the SSR-only suites do without. */
+  browser?: boolean
+  env?: Record<string, string>
+}
+
+/**
+ * A test API on 127.0.0.1 and the basic fixture built (or served in development) against it: the API is reset before
+ * each test and closed after the suite.
+ */
+export async function fixtureWithApi(options: FixtureOptions = {}): Promise<TestApi> {
+  const api = await startTestApi()
+  // Imported only when needed: the browser helpers insist on Chromium.
+  const browser = options.browser === false ? {} : { browser: true, browserOptions: (await import('./browser')).browserOptions }
+  await setup({
+    rootDir: fileURLToPath(new URL('../fixtures/basic', import.meta.url)),
+    dev: options.dev,
+    ...browser,
+    env: { NUXT_PUBLIC_AXIOS_JWT_BASE_URL: api.url, ...options.env },
+    nuxtConfig: options.nuxtConfig,
+  })
+  afterAll(() => api.close())
+  beforeEach(() => api.reset())
+  return api
+}
