@@ -1,4 +1,4 @@
-import { createPage, fetch, url } from '@nuxt/test-utils/e2e'
+import { $fetch, createPage, fetch, url } from '@nuxt/test-utils/e2e'
 import { describe, expect, it } from 'vitest'
 import { gotoHydrated, setTokenCookies } from './utils/browser'
 import { cookieHeader } from './utils/test-api'
