@@ -33,7 +33,7 @@ const out = (line = '') => {
 
 function moduleClient(tokens: { accessToken: string, refreshToken: string }, onLogout = () => {}): AxiosInstance {
   const http = axios.create({ baseURL: api.url })
-  installJwtClient(http, { ...defaultClientOptions, store: memoryStore(tokens), onSessionEnd: onLogout })
+  installJwtClient(http, { options: defaultClientOptions, store: memoryStore(tokens), callHook: name => name === 'axios-jwt:session-ended' ? onLogout() : undefined })
   return http
 }
 

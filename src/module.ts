@@ -4,12 +4,15 @@ import { defu } from 'defu'
 import { DEVTOOLS_ROUTE } from './runtime/core/devtools'
 import { httpOnlyRoutes } from './runtime/core/http-only'
 import { isPlainHttpRemote } from './runtime/core/url'
-import type { AxiosJwtOptions, BuiltOptions, DeepPartial, DeployOptions } from './runtime/types'
+import { joinURL } from 'ufo'
+import type { BuiltOptions, DeployOptions } from './runtime/core/options'
+import type { AxiosJwtOptions, DeepPartial } from './runtime/types'
 
 /** Options of `axiosJwt` in `nuxt.config`; each field is documented on `AxiosJwtOptions`. */
 export type ModuleOptions = DeepPartial<AxiosJwtOptions>
 
 export type { AxiosJwtOptions }
+export type { ApiInstance, ApiRequestConfig, AuthUser, LoginOptions, LogoutOptions, UseAuthReturn } from './runtime/types'
 export type { AxiosJwtHooks } from './runtime/app/augments'
 
 export default defineNuxtModule<ModuleOptions>({
@@ -63,8 +66,10 @@ export default defineNuxtModule<ModuleOptions>({
     })
     addTypeTemplate({
       filename: 'types/axios-jwt-options.d.ts',
-      getContents: () => `declare module '#axios-jwt/options' {\n  const options: import(${JSON.stringify(resolver.resolve('./runtime/types'))}).BuiltOptions\n  export default options\n}\n`,
+      getContents: () => `declare module '#axios-jwt/options' {\n  const options: import(${JSON.stringify(resolver.resolve('./runtime/core/options'))}).BuiltOptions\n  export default options\n}\n`,
     }, { nuxt: true, nitro: true })
+    // The public types, where apps augment `AuthUser`.
+    nuxt.options.alias['#axios-jwt'] = resolver.resolve('./runtime/types')
 
     if (!nuxt.options.dev && isPlainHttpRemote(options.baseURL)) {
       logger.warn(`\`axiosJwt.baseURL\` (${options.baseURL}) is plain HTTP: tokens cross the network unencrypted. Use HTTPS in production.`)
@@ -76,6 +81,7 @@ export default defineNuxtModule<ModuleOptions>({
     addImports([
       { name: 'useApi', from: resolver.resolve('./runtime/app/composables/useApi') },
       { name: 'useAuth', from: resolver.resolve('./runtime/app/composables/useAuth') },
+      ...['AxiosJwtError', 'RefreshError', 'SessionExpiredError'].map(name => ({ name, from: resolver.resolve('./runtime/core/errors') })),
     ])
     addRouteMiddleware({ name: 'auth', path: resolver.resolve('./runtime/app/middleware/auth') })
     addRouteMiddleware({ name: 'guest', path: resolver.resolve('./runtime/app/middleware/guest') })
@@ -85,7 +91,7 @@ export default defineNuxtModule<ModuleOptions>({
       }
     }
     if (nuxt.options.dev) {
-      const route = `${nuxt.options.app.baseURL.replace(/\/$/, '')}${DEVTOOLS_ROUTE}`
+      const route = joinURL(nuxt.options.app.baseURL, DEVTOOLS_ROUTE)
       addServerHandler({ route: DEVTOOLS_ROUTE, method: 'get', handler: resolver.resolve('./runtime/server/devtools/page.get') })
       addServerHandler({ route: `${DEVTOOLS_ROUTE}/session`, method: 'get', handler: resolver.resolve('./runtime/server/devtools/session.get') })
       addPlugin(resolver.resolve('./runtime/app/plugins/devtools.client'))

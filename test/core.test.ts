@@ -1,9 +1,11 @@
 import axios, { type AxiosInstance } from 'axios'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { installJwtClient, type JwtClientOptions } from '../src/runtime/core/client'
+import type { ClientOptions } from '../src/runtime/core/options'
+import type { DeepPartial } from '../src/runtime/types'
 import { RefreshError, SessionExpiredError } from '../src/runtime/core/errors'
 import { startTestApi, type TestApi } from './utils/test-api'
-import { defaultClientOptions } from './utils/client-options'
+import { clientOptions } from './utils/client-options'
 import { memoryStore } from './utils/memory-store'
 import { sleep } from './utils/time'
 
@@ -24,27 +26,28 @@ beforeEach(() => {
   api.options.accessTtl = 60
 })
 
-async function client(options: Partial<JwtClientOptions> & { login?: boolean, ttl?: number } = {}) {
-  const tokens = options.login === false ? {} : await api.login('alice', options.ttl)
-  const store = options.store ?? memoryStore(tokens)
+/** A client of the test API: `options` over the defaults, the rest of the setup as `installJwtClient` takes it. */
+type TestSetup = Partial<Omit<JwtClientOptions, 'options'>> & { options?: DeepPartial<ClientOptions> }
+
+async function client({ options, login, ttl, ...setup }: TestSetup & { login?: boolean, ttl?: number } = {}) {
+  const tokens = login === false ? {} : await api.login('alice', ttl)
+  const store = setup.store ?? memoryStore(tokens)
   const ended: SessionExpiredError[] = []
   const http: AxiosInstance = axios.create({ baseURL: api.url })
   const jwt = installJwtClient(http, {
-    ...defaultClientOptions,
-    refreshBeforeExpiry: 0,
-    refreshTimeout: 2000,
-    onSessionEnd: (error) => {
-      ended.push(error)
+    callHook: (name, ...args) => {
+      if (name === 'axios-jwt:session-ended') ended.push((args[0] as { error: SessionExpiredError }).error)
     },
-    ...options,
+    ...setup,
+    options: clientOptions({ refreshBeforeExpiry: 0, refreshTimeout: 2000, ...options }),
     store,
   })
   return { http, jwt, store: store as ReturnType<typeof memoryStore>, ended }
 }
 
 /** Logs in with an access token that lives one second, then waits until it has expired. */
-async function expiredClient(options: Partial<JwtClientOptions> = {}) {
-  const c = await client({ ...options, ttl: 1 })
+async function expiredClient(setup: TestSetup = {}) {
+  const c = await client({ ...setup, ttl: 1 })
   await sleep(1100)
   return c
 }
@@ -80,7 +83,7 @@ describe('signing requests', () => {
   })
 
   it('sends a bare token when `headerType` is empty, in the configured header', async () => {
-    const { http, store } = await client({ headerName: 'X-Token', headerType: '' })
+    const { http, store } = await client({ options: { header: { name: 'X-Token', type: '' } } })
     const { data } = await http.get('/echo', { transformResponse: [(_d, headers) => headers['x-echo']] })
     expect(data).toBeUndefined()
     expect(api.authorizations).toEqual([undefined])
@@ -100,7 +103,7 @@ describe('refresh on 401', () => {
   })
 
   it('posts the refresh token in the configured body field, and in the header when asked', async () => {
-    const { http, store } = await expiredClient({ refreshHeader: true })
+    const { http, store } = await expiredClient({ options: { tokens: { refresh: { header: true } } } })
     const refreshToken = store.tokens.refreshToken
     await http.get('/items')
     expect(api.refreshBodies).toEqual([{ refreshToken }])
@@ -125,7 +128,7 @@ describe('refresh on 401', () => {
   })
 
   it('makes exactly one refresh call when the proactive path and the 401 path meet', async () => {
-    const { http } = await expiredClient({ refreshBeforeExpiry: 30 })
+    const { http } = await expiredClient({ options: { refreshBeforeExpiry: 30 } })
     const results = await Promise.all(Array.from({ length: 10 }, () => http.get('/items')))
     expect(results.every(r => r.status === 200)).toBe(true)
     expect(api.calls.refresh).toBe(1)
@@ -146,7 +149,7 @@ describe('refresh on 401', () => {
     // The first read sees the expired pair (a cookie read a moment before another tab's write lands); later reads see the new one.
     const store = memoryStore(fresh)
     let reads = 0
-    const { http } = await client({ refreshBeforeExpiry: 30, store: { ...store, get: () => reads++ === 0 ? { ...expired } : store.get() } })
+    const { http } = await client({ options: { refreshBeforeExpiry: 30 }, store: { ...store, get: () => reads++ === 0 ? { ...expired } : store.get() } })
     const response = await http.get('/items')
     expect(response.status).toBe(200)
     expect(api.calls.refresh).toBe(0)
@@ -206,7 +209,7 @@ describe('session over', () => {
   })
 
   it('treats statuses from `sessionEndStatuses` as the end, others as transient', async () => {
-    const { http, store, ended } = await expiredClient({ sessionEndStatuses: [400] })
+    const { http, store, ended } = await expiredClient({ options: { sessionEndStatuses: [400] } })
     api.refreshFault = { status: 401 }
     expect(await http.get('/items').catch(e => e)).toBeInstanceOf(RefreshError)
     expect(store.tokens.refreshToken).toBeTruthy()
@@ -217,9 +220,14 @@ describe('session over', () => {
 })
 
 describe('OAuth2 token endpoint', () => {
-  const oauth: Partial<JwtClientOptions> = {
-    accessPath: 'access_token', refreshPath: 'refresh_token', bodyField: 'refresh_token', bodyFormat: 'form',
-    extraFields: { grant_type: 'refresh_token', client_id: 'web' }, sessionEndErrors: ['invalid_grant'],
+  const oauth: TestSetup = {
+    options: {
+      tokens: {
+        access: { path: 'access_token' },
+        refresh: { path: 'refresh_token', bodyField: 'refresh_token', bodyFormat: 'form', extraFields: { grant_type: 'refresh_token', client_id: 'web' } },
+      },
+      sessionEndErrors: ['invalid_grant'],
+    },
   }
 
   it('refreshes with a form-encoded grant and reads snake_case tokens', async () => {
@@ -263,7 +271,7 @@ describe('transient refresh failures keep the session', () => {
 
   for (const [name, fault] of Object.entries(faults)) {
     it(`survives ${name}, and the next request refreshes fine`, async () => {
-      const { http, store, ended } = await expiredClient({ refreshTimeout: 300 })
+      const { http, store, ended } = await expiredClient({ options: { refreshTimeout: 300 } })
       const kept = { ...store.tokens }
       api.refreshFault = fault
       const error = await http.get('/items').catch(e => e)
@@ -288,7 +296,7 @@ describe('transient refresh failures keep the session', () => {
     const dead = await startTestApi()
     await dead.close()
     const http = axios.create({ baseURL: api.url })
-    installJwtClient(http, { ...defaultClientOptions, store, refreshURL: `${dead.url}/auth/refresh`, refreshBeforeExpiry: 0, refreshTimeout: 1000 })
+    installJwtClient(http, { store, options: clientOptions({ endpoints: { refresh: `${dead.url}/auth/refresh` }, refreshBeforeExpiry: 0, refreshTimeout: 1000 }) })
     api.rejectAll = true
     const error = await http.get('/items').catch(e => e)
     expect(error).toBeInstanceOf(RefreshError)
@@ -307,7 +315,7 @@ describe('transient refresh failures keep the session', () => {
 describe('proactive refresh', () => {
   it('refreshes before sending when the token expires within the margin, so the API sees no 401', async () => {
     api.options.accessTtl = 4
-    const { http } = await client({ refreshBeforeExpiry: 3 })
+    const { http } = await client({ options: { refreshBeforeExpiry: 3 } })
     await sleep(2100)
     await http.get('/items')
     expect(api.calls.refresh).toBe(1)
@@ -316,14 +324,14 @@ describe('proactive refresh', () => {
 
   it('does not refresh on every request when tokens live shorter than the margin', async () => {
     api.options.accessTtl = 10
-    const { http } = await client({ refreshBeforeExpiry: 30 })
+    const { http } = await client({ options: { refreshBeforeExpiry: 30 } })
     for (let i = 0; i < 20; i++) await http.get('/items')
     expect(api.calls.refresh).toBe(0)
     expect(api.calls.items).toBe(20)
   })
 
   it('does not spin when the client clock runs 10 minutes fast', async () => {
-    const { http } = await client({ refreshBeforeExpiry: 30, now: () => Date.now() + 10 * 60_000 })
+    const { http } = await client({ options: { refreshBeforeExpiry: 30 }, now: () => Date.now() + 10 * 60_000 })
     for (let i = 0; i < 10; i++) await http.get('/items')
     expect(api.calls.refresh).toBeLessThanOrEqual(1)
     expect(api.calls.unauthorized).toBe(0)
@@ -333,7 +341,7 @@ describe('proactive refresh', () => {
     const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url')
     const shortLived = () => `${b64({ alg: 'HS256' })}.${b64({ exp: Math.floor(Date.now() / 1000) + 5 })}.sig`
     const store = memoryStore({ accessToken: shortLived(), refreshToken: 'r1' })
-    const { http } = await client({ store, refreshBeforeExpiry: 30, login: false })
+    const { http } = await client({ store, options: { refreshBeforeExpiry: 30 }, login: false })
     api.refreshFault = { status: 200, body: JSON.stringify({ data: { accessToken: shortLived(), refreshToken: 'r2' } }) }
     for (let i = 0; i < 10; i++) await http.get('/echo')
     expect(api.calls.refresh).toBe(1)
@@ -341,7 +349,7 @@ describe('proactive refresh', () => {
 
   it('learns the API clock from a refreshed token when the client clock runs 10 minutes slow', async () => {
     api.options.accessTtl = 6
-    const { http, jwt } = await client({ refreshBeforeExpiry: 30, now: () => Date.now() - 10 * 60_000 })
+    const { http, jwt } = await client({ options: { refreshBeforeExpiry: 30 }, now: () => Date.now() - 10 * 60_000 })
     await jwt.refresh()
     await sleep(3100)
     // Half of the 6 s lifetime is left or less: due for a proactive refresh by the API's clock.
@@ -352,7 +360,7 @@ describe('proactive refresh', () => {
 
   it('uses the old token when a proactive refresh fails transiently but the token still works', async () => {
     api.options.accessTtl = 4
-    const { http } = await client({ refreshBeforeExpiry: 30 })
+    const { http } = await client({ options: { refreshBeforeExpiry: 30 } })
     await sleep(2100)
     api.refreshFault = { status: 503 }
     const { status } = await http.get('/items')
@@ -364,7 +372,7 @@ describe('proactive refresh', () => {
 describe('opaque tokens', () => {
   it('works with tokens that are not JWTs, refreshing on 401 only', async () => {
     const store = memoryStore({ accessToken: 'opaque-access', refreshToken: 'opaque-refresh' })
-    const { http } = await client({ store, refreshBeforeExpiry: 30, login: false })
+    const { http } = await client({ store, options: { refreshBeforeExpiry: 30 }, login: false })
     // The test API issues JWTs; answer the refresh with a pair of opaque-looking shape by hand.
     const fresh = await api.login()
     api.refreshFault = { status: 200, body: JSON.stringify({ data: { accessToken: fresh.accessToken, refreshToken: 'opaque-refresh-2' } }) }

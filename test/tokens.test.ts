@@ -56,11 +56,11 @@ describe('readTokenTimes', () => {
 })
 
 describe('readTokenResponse', () => {
-  const paths = { accessPath: 'data.accessToken', refreshPath: 'data.refreshToken' }
+  const paths = { access: { path: 'data.accessToken' }, refresh: { path: 'data.refreshToken' } }
 
   it('takes both tokens from their paths', () => {
     expect(readTokenResponse({ data: { accessToken: 'a', refreshToken: 'r' } }, paths)).toEqual({ ok: true, tokens: { accessToken: 'a', refreshToken: 'r' } })
-    expect(readTokenResponse({ access_token: 'a' }, { accessPath: 'access_token', refreshPath: 'refresh_token' }))
+    expect(readTokenResponse({ access_token: 'a' }, { access: { path: 'access_token' }, refresh: { path: 'refresh_token' } }))
       .toEqual({ ok: true, tokens: { accessToken: 'a', refreshToken: undefined } })
   })
 
@@ -160,7 +160,7 @@ describe('fuzzed input never throws', () => {
     const bodies = [null, undefined, 0, '', 'x', [], [1], { data: null }, { data: [] }, { data: { accessToken: [] } }, Object.create(null)]
     for (let i = 0; i < 1000; i++) {
       const body = random() < 0.5 ? bodies[Math.floor(random() * bodies.length)] : { [generate()]: { [generate()]: generate() } }
-      expect(() => readTokenResponse(body, { accessPath: generate() || 'a', refreshPath: generate() })).not.toThrow()
+      expect(() => readTokenResponse(body, { access: { path: generate() || 'a' }, refresh: { path: generate() } })).not.toThrow()
     }
   })
 })

@@ -190,19 +190,6 @@ export type DeepPartial<T> = {
   [K in keyof T]?: T[K] extends readonly unknown[] ? T[K] : T[K] extends object ? DeepPartial<T[K]> : T[K]
 }
 
-/** The options as the runtime holds them, with every default applied. */
-export type ResolvedAxiosJwtOptions = AxiosJwtOptions & { sessionEndStatuses: number[], sessionEndErrors: string[] }
-
-/** Options that change between deployments: in `runtimeConfig.public.axiosJwt`, overridable by `NUXT_PUBLIC_AXIOS_JWT_*`. */
-export interface DeployOptions {
-  baseURL: string
-  endpoints: AxiosJwtOptions['endpoints']
-  cookie: { domain: string, secure: boolean }
-}
-
-/** The other options, built into the app. */
-export type BuiltOptions = Omit<ResolvedAxiosJwtOptions, keyof DeployOptions> & { cookie: Pick<AxiosJwtOptions['cookie'], 'path' | 'sameSite'> }
-
 /* eslint-disable @typescript-eslint/no-explicit-any -- mirrors axios' own signatures */
 /** Per-request options `$api` understands beyond axios' own. */
 export interface ApiRequestConfig<D = any> extends Omit<AxiosRequestConfig<D>, 'auth'> {
@@ -229,7 +216,10 @@ export interface ApiInstance extends Omit<AxiosInstance, 'request' | 'get' | 'de
 
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
-/** The user object as `endpoints.user` returns it; augment it to type your own user. */
+/**
+ * The user object as `endpoints.user` returns it. Type your own by augmenting it:
+ * `declare module '#axios-jwt' { interface AuthUser { id: number, name: string } }`.
+ */
 export interface AuthUser {
   [key: string]: unknown
 }

@@ -1,14 +1,8 @@
-import type { AxiosRequestConfig } from 'axios'
+import type { ClientHooks } from '../core/hooks'
 import type { AuthUser } from '../types'
 
 /** Runtime hooks the module calls; listen with `nuxtApp.hook(name, handler)`. */
-export interface AxiosJwtHooks {
-  /** The pair was refreshed. `expiresAt` is the new access token's `exp` (seconds), when it is a JWT. */
-  'axios-jwt:refreshed': (info: { expiresAt?: number }) => void | Promise<void>
-  /** A refresh failed: `transient` keeps the session, `session-over` ended it. */
-  'axios-jwt:refresh-failed': (info: { reason: 'transient' | 'session-over', error: Error }) => void | Promise<void>
-  /** Change the refresh request (headers, body, URL) before it is sent. */
-  'axios-jwt:refresh-request': (request: AxiosRequestConfig) => void | Promise<void>
+export interface AxiosJwtHooks extends ClientHooks {
   /** `login()` stored a new session. */
   'axios-jwt:login': (info: { user: AuthUser | null }) => void | Promise<void>
   /** `logout()` cleared the session. */

@@ -1,4 +1,6 @@
 /** How the browser and the module's server routes talk in `tokens.refresh.httpOnly` mode. */
+import { joinURL } from 'ufo'
+import type { TokenPaths } from './tokens'
 
 /** The routes, under the app's base URL. */
 export const httpOnlyRoutes = {
@@ -9,7 +11,7 @@ export const httpOnlyRoutes = {
 
 /** The routes' absolute URLs on the site at `origin`, whose app lives under `baseURL`. */
 export function httpOnlyURLs(origin: string, baseURL = '/'): Record<keyof typeof httpOnlyRoutes, string> {
-  const at = (route: string) => new URL(`${baseURL.replace(/\/$/, '')}${route}`, origin).href
+  const at = (route: string) => new URL(joinURL(baseURL, route), origin).href
   return { login: at(httpOnlyRoutes.login), refresh: at(httpOnlyRoutes.refresh), logout: at(httpOnlyRoutes.logout) }
 }
 
@@ -23,7 +25,7 @@ export const CSRF_HEADER = 'x-axios-jwt'
 export const sessionCookieName = (refreshCookie: string): string => `${refreshCookie}_session`
 
 /** Where the routes' answers hold the access token and the session value. */
-export const httpOnlyPaths = { accessPath: 'accessToken', refreshPath: 'session' } as const
+export const httpOnlyPaths: TokenPaths = { access: { path: 'accessToken' }, refresh: { path: 'session' } }
 
 /** What the login and refresh routes answer. */
 export interface HttpOnlyAnswer {

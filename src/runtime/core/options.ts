@@ -1,30 +1,26 @@
-import type { BuiltOptions, DeployOptions, ResolvedAxiosJwtOptions } from '../types'
-import type { JwtClientOptions } from './client'
+import type { AxiosJwtOptions } from '../types'
+
+/** The options as the runtime holds them, with every default applied. */
+export type ResolvedOptions = AxiosJwtOptions & { sessionEndStatuses: number[], sessionEndErrors: string[] }
+
+/** Options that change between deployments: in `runtimeConfig.public.axiosJwt`, overridable by `NUXT_PUBLIC_AXIOS_JWT_*`. */
+export interface DeployOptions {
+  baseURL: string
+  endpoints: AxiosJwtOptions['endpoints']
+  cookie: { domain: string, secure: boolean }
+}
+
+/** The other options, built into the app. */
+export type BuiltOptions = Omit<ResolvedOptions, keyof DeployOptions> & { cookie: Pick<AxiosJwtOptions['cookie'], 'path' | 'sameSite'> }
+
+/** What the token client reads of the options, in their documented shape. */
+export type ClientOptions = Pick<ResolvedOptions, 'tokens' | 'header' | 'refreshBeforeExpiry' | 'refreshTimeout' | 'sessionEndStatuses' | 'sessionEndErrors'>
+  & { endpoints: Pick<ResolvedOptions['endpoints'], 'refresh'> }
 
 /** The options the app was built with, with the deployment's own (from the runtime config) on top. */
-export function withDeployOptions(built: BuiltOptions, deploy: DeployOptions): ResolvedAxiosJwtOptions {
+export function withDeployOptions(built: BuiltOptions, deploy: DeployOptions): ResolvedOptions {
   return { ...built, ...deploy, cookie: { ...built.cookie, ...deploy.cookie } }
 }
 
-/** The client's options that come straight from the module's. */
-export function clientOptions(config: ResolvedAxiosJwtOptions): Omit<JwtClientOptions, 'store' | 'origin'> {
-  return {
-    refreshURL: config.endpoints.refresh,
-    accessPath: config.tokens.access.path,
-    refreshPath: config.tokens.refresh.path,
-    expiresInPath: config.tokens.access.expiresInPath,
-    bodyField: config.tokens.refresh.bodyField,
-    bodyFormat: config.tokens.refresh.bodyFormat,
-    extraFields: config.tokens.refresh.extraFields,
-    refreshHeader: config.tokens.refresh.header,
-    headerName: config.header.name,
-    headerType: config.header.type,
-    refreshBeforeExpiry: config.refreshBeforeExpiry,
-    refreshTimeout: config.refreshTimeout,
-    sessionEndStatuses: config.sessionEndStatuses,
-    sessionEndErrors: config.sessionEndErrors,
-  }
-}
-
 /** The value of the auth header for `token`: `Bearer <token>`, or the bare token without a scheme. */
-export const headerValueOf = (scheme: string, token: string): string => scheme ? `${scheme} ${token}` : token
+export const headerValueOf = (header: AxiosJwtOptions['header'], token: string): string => header.type ? `${header.type} ${token}` : token

@@ -1,4 +1,4 @@
-import type { RefreshOutcome } from './client'
+import type { RefreshOutcome } from './exchange'
 
 /** How long a finished exchange keeps answering late arrivals that still carry the spent token. */
 const GRACE_MS = 10_000

@@ -11,12 +11,24 @@ export interface TokenPair {
 /** A pair with its refresh token, as the client holds it. */
 export type FullTokenPair = TokenPair & { refreshToken: string }
 
-/** Where the tokens sit in a login or refresh response body (dot paths). */
+/** The tokens currently held; either may be missing. */
+export interface StoredTokens {
+  accessToken?: string
+  refreshToken?: string
+}
+
+/** Where tokens live (cookies in Nuxt, anything in tests). Reads must be fresh: other tabs may write too. */
+export interface TokenStore {
+  get: () => StoredTokens
+  /** Stores a pair; a missing `refreshToken` removes the stored one. */
+  set: (tokens: TokenPair) => void | Promise<void>
+  clear: () => void | Promise<void>
+}
+
+/** Where the tokens sit in a login or refresh response body (dot paths), as `tokens` in the options says. */
 export interface TokenPaths {
-  accessPath: string
-  refreshPath: string
-  /** Dot path of the access token's lifetime in seconds; absent or `''` reads none. */
-  expiresInPath?: string
+  access: { path: string, /** `''` or absent reads no lifetime. */ expiresInPath?: string }
+  refresh: { path: string }
 }
 
 export type TokenResult = { ok: true, tokens: TokenPair } | { ok: false, problem: string }
@@ -25,15 +37,15 @@ const describeBody = (body: unknown): string =>
   typeof body === 'string' ? (body.trim() ? 'a body that is not JSON' : 'an empty body') : 'JSON'
 
 /** Takes the tokens out of a response body; says what is missing instead of throwing. */
-export function readTokenResponse(body: unknown, { accessPath, refreshPath, expiresInPath }: TokenPaths): TokenResult {
-  const accessToken = getByPath(body, accessPath)
+export function readTokenResponse(body: unknown, { access, refresh }: TokenPaths): TokenResult {
+  const accessToken = getByPath(body, access.path)
   if (typeof accessToken !== 'string' || !accessToken) {
-    return { ok: false, problem: `the response (${describeBody(body)}) has no access token string at "${accessPath || '(body)'}"` }
+    return { ok: false, problem: `the response (${describeBody(body)}) has no access token string at "${access.path || '(body)'}"` }
   }
-  const refreshToken = getByPath(body, refreshPath)
+  const refreshToken = getByPath(body, refresh.path)
   if (refreshToken !== undefined && refreshToken !== null && (typeof refreshToken !== 'string' || !refreshToken)) {
-    return { ok: false, problem: `the response has a refresh token at "${refreshPath}" that is not a string` }
+    return { ok: false, problem: `the response has a refresh token at "${refresh.path}" that is not a string` }
   }
-  const expiresIn = expiresInPath ? Number(getByPath(body, expiresInPath)) : Number.NaN
+  const expiresIn = access.expiresInPath ? Number(getByPath(body, access.expiresInPath)) : Number.NaN
   return { ok: true, tokens: { accessToken, refreshToken: refreshToken || undefined, ...(expiresIn > 0 && Number.isFinite(expiresIn) && { expiresIn }) } }
 }

@@ -3,6 +3,5 @@ import { useNuxtApp } from '#imports'
 
 /** The session: `user`, `loggedIn`, `login`, `logout`, `refresh` and `fetchUser`. */
 export function useAuth(): UseAuthReturn {
-  const { user, loggedIn, login, logout, refresh, fetchUser } = useNuxtApp().$axiosJwt
-  return { user, loggedIn, login, logout, refresh, fetchUser }
+  return useNuxtApp().$axiosJwt
 }

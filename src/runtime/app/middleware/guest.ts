@@ -1,9 +1,10 @@
 import { useAxiosJwtConfig } from '../utils/config'
-import { defineNuxtRouteMiddleware, navigateTo, useNuxtApp } from '#imports'
+import { useAuthSession } from '../utils/session'
+import { defineNuxtRouteMiddleware, navigateTo } from '#imports'
 
 /** For the login page: a user who is logged in goes home. */
 export default defineNuxtRouteMiddleware(() => {
-  const auth = useNuxtApp().$axiosJwt
-  auth.sync()
-  if (auth.loggedIn.value) return navigateTo(useAxiosJwtConfig().redirect.home)
+  const session = useAuthSession()
+  session.sync()
+  if (session.loggedIn.value) return navigateTo(useAxiosJwtConfig().redirect.home)
 })

@@ -1,15 +1,13 @@
 import axios from 'axios'
-import { installJwtClient, type JwtClient } from '../../core/client'
-import { CSRF_HEADER, httpOnlyPaths, httpOnlyURLs } from '../../core/http-only'
-import { clientOptions } from '../../core/options'
-import { SessionExpiredError } from '../../core/errors'
-import { readTokenTimes } from '../../core/jwt'
-import type { ApiInstance } from '../../types'
-import { createAuth } from '../utils/auth'
+import { installJwtClient } from '../../core/client'
+import { CSRF_HEADER, httpOnlyURLs } from '../../core/http-only'
 import { shareServerRefresh } from '../../core/shared-refresh'
+import type { ApiInstance, UseAuthReturn } from '../../types'
+import { useAxiosJwtConfig } from '../utils/config'
+import { httpOnlyClientOptions } from '../utils/http-only-client'
+import { createSession } from '../utils/session'
 import { shareTabRefresh } from '../utils/tab-refresh'
 import { useTokenCookies } from '../utils/token-cookies'
-import { useAxiosJwtConfig } from '../utils/config'
 import { defineNuxtPlugin, useRequestURL, useRuntimeConfig } from '#imports'
 
 export default defineNuxtPlugin({
@@ -20,33 +18,18 @@ export default defineNuxtPlugin({
     const origin = useRequestURL().origin
     const api = axios.create({ baseURL: new URL(config.baseURL || '/', origin).href })
     const store = useTokenCookies(config)
+    // In httpOnly mode the browser refreshes through the module's route, which holds the refresh token.
     const routes = import.meta.client && config.tokens.refresh.httpOnly ? httpOnlyURLs(origin, useRuntimeConfig().app.baseURL) : undefined
-    // The session and the client call each other, both only after setup.
-    const auth = createAuth(api, () => client, store, config, routes)
-    const client: JwtClient = installJwtClient(api, {
-      ...clientOptions(config),
-      ...(routes && {
-        // The browser refreshes through the module's route, which holds the refresh token and classifies the API's answer.
-        refreshURL: routes.refresh,
-        ...httpOnlyPaths,
-        sessionEndStatuses: [401],
-        sessionEndErrors: [],
-        refreshRequest: () => ({ method: 'post', url: routes.refresh, headers: { [CSRF_HEADER]: '1' } }),
-      }),
+    const client = installJwtClient(api, {
+      options: routes ? httpOnlyClientOptions(config, routes.refresh) : config,
+      refreshRequest: routes && (() => ({ method: 'post', url: routes.refresh, headers: { [CSRF_HEADER]: '1' } })),
       store,
       origin,
-      shareRefresh: import.meta.server ? shareServerRefresh : shareTabRefresh(store),
-      onRefreshed: ({ accessToken }) => {
-        auth.sync()
-        return nuxtApp.callHook('axios-jwt:refreshed', { expiresAt: readTokenTimes(accessToken).exp })
-      },
-      onRefreshFailed: error => nuxtApp.callHook('axios-jwt:refresh-failed', {
-        reason: error instanceof SessionExpiredError ? 'session-over' : 'transient',
-        error,
-      }),
-      beforeRefresh: request => nuxtApp.callHook('axios-jwt:refresh-request', request),
-      onSessionEnd: auth.ended,
+      share: import.meta.server ? shareServerRefresh : shareTabRefresh(store),
+      callHook: nuxtApp.callHook,
     })
+    const { user, loggedIn, login, logout, refresh, fetchUser } = createSession({ api, client, store, config, routes })
+    const auth: UseAuthReturn = { user, loggedIn, login, logout, refresh, fetchUser }
     return { provide: { api: api as unknown as ApiInstance, axiosJwt: auth } }
   },
 })

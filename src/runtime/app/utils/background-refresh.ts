@@ -7,7 +7,7 @@ const RETRY_MS = 10_000
  * Refreshes the pair shortly before the access token is due, while the tab is visible, so that requests never
  * wait for a refresh. A hidden tab refreshes when it is shown again, if the token is due by then.
  */
-export function refreshInBackground(client: Pick<JwtClient, 'needsRefresh' | 'refreshDueIn'> & { refreshDue: () => Promise<string> }): { plan: () => void } {
+export function refreshInBackground(client: Pick<JwtClient, 'needsRefresh' | 'refreshDueIn' | 'refreshDue'>): { plan: () => void } {
   let timer: ReturnType<typeof setTimeout> | undefined
   const plan = (delay = client.refreshDueIn()) => {
     clearTimeout(timer)

@@ -1,6 +1,7 @@
-import type { RefreshOutcome, TokenStore } from '../../core/client'
-import type { FullTokenPair } from '../../core/tokens'
-import { takeTabTurn } from './tab-turn'
+import type { RefreshOutcome } from '../../core/exchange'
+import type { ShareRefresh } from '../../core/refresher'
+import type { FullTokenPair, TokenStore } from '../../core/tokens'
+import { withTabLock } from './tab-lock'
 
 /** How long a tab that waited for its turn looks for the pair the previous tab stored before refreshing itself. */
 const SETTLE_MS = 500
@@ -25,7 +26,7 @@ function listen(): BroadcastChannel | undefined {
  * tab stored (from the cookies, or from its message if the cookie has not reached this tab yet) instead of calling
  * the backend.
  */
-export function shareTabRefresh(store: TokenStore) {
+export function shareTabRefresh(store: TokenStore): ShareRefresh {
   listen()
   const rotated = (refreshToken: string): FullTokenPair | undefined => {
     const current = store.get()
@@ -34,8 +35,8 @@ export function shareTabRefresh(store: TokenStore) {
     }
     return rotations.get(refreshToken)
   }
-  return (refreshToken: string, exchange: () => Promise<RefreshOutcome>): Promise<RefreshOutcome> =>
-    takeTabTurn(async (waited): Promise<RefreshOutcome> => {
+  return (refreshToken, exchange) =>
+    withTabLock(async (waited): Promise<RefreshOutcome> => {
       let tokens = rotated(refreshToken)
       for (let waitedMs = 0; !tokens && waited && waitedMs < SETTLE_MS; waitedMs += 15) {
         await new Promise(resolve => setTimeout(resolve, 15))

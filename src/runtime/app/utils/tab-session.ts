@@ -1,3 +1,7 @@
+import type { AxiosInstance } from 'axios'
+import type { JwtClient } from '../../core/client'
+import { SessionExpiredError } from '../../core/errors'
+
 /** What one tab tells the others about the session they share through the cookies. */
 export type SessionNews = 'login' | 'logout'
 
@@ -13,4 +17,44 @@ export function tabSession(hear: (news: SessionNews) => void): TabSession {
     if (event.data === 'login' || event.data === 'logout') hear(event.data)
   })
   return { announce: news => channel.postMessage(news) }
+}
+
+export interface OtherTabsSetup {
+  api: AxiosInstance
+  client: Pick<JwtClient, 'isApiRequest'>
+  /** Whether this tab holds a session, as it last looked. */
+  present: () => boolean
+  /** Looks at the cookies again. */
+  sync: () => void
+  /** Loads the user of a session another tab started. */
+  loggedInElsewhere: () => void
+  toLogin: () => Promise<void>
+}
+
+/**
+ * Follows logins and logouts of the other tabs: after a logout elsewhere, this tab's next request to the API goes
+ * to login instead of reaching the API.
+ */
+export function followOtherTabs({ api, client, present, sync, loggedInElsewhere, toLogin }: OtherTabsSetup): TabSession & { here: (news: SessionNews) => void } {
+  let lostElsewhere = false
+  const tabs = tabSession((news) => {
+    const had = present()
+    sync()
+    lostElsewhere = news === 'logout' && had && !present()
+    if (news === 'login' && present()) loggedInElsewhere()
+  })
+  api.interceptors.request.use((request) => {
+    if (!lostElsewhere || (request as { auth?: unknown }).auth === false || !client.isApiRequest(request)) return request
+    lostElsewhere = false
+    void toLogin()
+    throw new SessionExpiredError('the session ended in another tab')
+  })
+  return {
+    announce: tabs.announce,
+    // This tab's own news: it knows about them already.
+    here: (news) => {
+      if (news === 'login') lostElsewhere = false
+      tabs.announce(news)
+    },
+  }
 }

@@ -1,5 +1,5 @@
 import { defineEventHandler, getCookie } from 'h3'
-import { sessionCookieName } from '../../core/http-only'
+import { cookieNames } from '../../core/cookie-policy'
 import { readClaims, readTokenTimes } from '../../core/jwt'
 import { assertSameSite, useServerOptions } from '../utils/session'
 
@@ -10,8 +10,9 @@ import { assertSameSite, useServerOptions } from '../utils/session'
 export default defineEventHandler((event) => {
   assertSameSite(event)
   const config = useServerOptions(event)
-  const access = getCookie(event, config.tokens.access.cookie) || undefined
-  const refresh = getCookie(event, config.tokens.refresh.cookie) || undefined
+  const names = cookieNames(config)
+  const access = getCookie(event, names.access) || undefined
+  const refresh = getCookie(event, names.refresh) || undefined
   const now = Math.floor(Date.now() / 1000)
   const claims = readClaims(access)
   const accessExp = readTokenTimes(access).exp
@@ -24,7 +25,7 @@ export default defineEventHandler((event) => {
     refreshToken: {
       present: Boolean(refresh),
       httpOnly: config.tokens.refresh.httpOnly,
-      session: config.tokens.refresh.httpOnly ? Boolean(getCookie(event, sessionCookieName(config.tokens.refresh.cookie))) : undefined,
+      session: config.tokens.refresh.httpOnly ? Boolean(getCookie(event, names.session)) : undefined,
       expiresIn: refreshExp === undefined ? null : refreshExp - now,
     },
     options: {

@@ -1,11 +1,11 @@
-import { randomUUID } from 'node:crypto'
 import axios, { type AxiosInstance } from 'axios'
-import { createError, deleteCookie, getCookie, getRequestHeader, getRequestHost, getRequestURL, setCookie, type H3Event } from 'h3'
-import type { TokenPair, TokenStore } from '../../core/client'
-import { CSRF_HEADER, sessionCookieName, type HttpOnlyAnswer } from '../../core/http-only'
-import { opaqueCookieLifetime, readTokenTimes, tokenLifetime } from '../../core/jwt'
-import { withDeployOptions } from '../../core/options'
-import type { DeployOptions, ResolvedAxiosJwtOptions } from '../../types'
+import { createError, deleteCookie, getRequestHeader, getRequestHost, getRequestURL, parseCookies, setCookie, type H3Event } from 'h3'
+import { cookieNames } from '../../core/cookie-policy'
+import { cookieTokenStore, type CookieJar } from '../../core/cookie-store'
+import { CSRF_HEADER, type HttpOnlyAnswer } from '../../core/http-only'
+import { readTokenTimes } from '../../core/jwt'
+import { withDeployOptions, type DeployOptions, type ResolvedOptions } from '../../core/options'
+import type { TokenStore } from '../../core/tokens'
 import built from '#axios-jwt/options'
 import { useRuntimeConfig } from '#imports'
 
@@ -18,7 +18,7 @@ const hostOf = (url: string): string | undefined => {
   }
 }
 
-export function useServerOptions(event: H3Event): ResolvedAxiosJwtOptions {
+export function useServerOptions(event: H3Event): ResolvedOptions {
   return withDeployOptions(built, useRuntimeConfig(event).public.axiosJwt as unknown as DeployOptions)
 }
 
@@ -36,29 +36,29 @@ export function assertSameSite(event: H3Event): void {
 }
 
 /** An axios instance for the API, relative base URLs taken against this site. */
-export function apiFor(event: H3Event, config: ResolvedAxiosJwtOptions): AxiosInstance {
+export function apiFor(event: H3Event, config: ResolvedOptions): AxiosInstance {
   return axios.create({ baseURL: new URL(config.baseURL || '/', getRequestURL(event).origin).href, timeout: config.refreshTimeout })
 }
 
-/** The token cookies of one request: the refresh token `HttpOnly`, the access token and the session value readable. */
-export function routeCookies(event: H3Event, config: ResolvedAxiosJwtOptions): TokenStore & { answer: (accessToken: string) => HttpOnlyAnswer } {
-  const names = { access: config.tokens.access.cookie, refresh: config.tokens.refresh.cookie, session: sessionCookieName(config.tokens.refresh.cookie) }
-  const base = { path: config.cookie.path, domain: config.cookie.domain || undefined, sameSite: config.cookie.sameSite, secure: config.cookie.secure }
-  let session = getCookie(event, names.session)
+/** The request's cookies, written into the response with h3. */
+function eventJar(event: H3Event): CookieJar {
+  const current: Record<string, string | undefined> = parseCookies(event)
   return {
-    get: () => ({ accessToken: getCookie(event, names.access) || undefined, refreshToken: getCookie(event, names.refresh) || undefined }),
-    set(tokens: TokenPair) {
-      const { accessToken, refreshToken } = tokens
-      const maxAge = tokenLifetime(refreshToken, Date.now() / 1000) ?? config.tokens.refresh.maxAge
-      session = randomUUID()
-      setCookie(event, names.access, accessToken, { ...base, maxAge: opaqueCookieLifetime(tokens, config.refreshBeforeExpiry) ?? maxAge })
-      if (refreshToken) setCookie(event, names.refresh, refreshToken, { ...base, maxAge, httpOnly: true })
-      setCookie(event, names.session, session, { ...base, maxAge })
+    read: () => current,
+    write: ({ name, value, attributes }) => {
+      current[name] = value
+      if (value === undefined) deleteCookie(event, name, attributes)
+      else setCookie(event, name, value, attributes)
     },
-    clear() {
-      for (const name of Object.values(names)) deleteCookie(event, name, base)
-      session = undefined
-    },
-    answer: accessToken => ({ accessToken, session: session ?? '', expiresAt: readTokenTimes(accessToken).exp }),
+  }
+}
+
+/** The token cookies of one request to the module's routes, and the answer that tells the browser of a new pair. */
+export function routeCookies(event: H3Event, config: ResolvedOptions): TokenStore & { answer: (accessToken: string) => HttpOnlyAnswer } {
+  const jar = eventJar(event)
+  const session = cookieNames(config).session
+  return {
+    ...cookieTokenStore(jar, 'server', config),
+    answer: accessToken => ({ accessToken, session: jar.read()[session] ?? '', expiresAt: readTokenTimes(accessToken).exp }),
   }
 }

@@ -15,11 +15,11 @@ export default defineEventHandler(async (event) => {
     setResponseStatus(event, response.status)
     return response.data
   }
-  const result = readTokenResponse(response.data, { accessPath: config.tokens.access.path, refreshPath: config.tokens.refresh.path, expiresInPath: config.tokens.access.expiresInPath })
+  const result = readTokenResponse(response.data, config.tokens)
   if (!result.ok) {
     throw createError({ statusCode: 502, statusMessage: `Login failed: ${result.problem}. Check \`axiosJwt.tokens.*.path\`.`, data: { error: 'bad_token_response' } })
   }
   const cookies = routeCookies(event, config)
-  cookies.set(result.tokens)
+  await cookies.set(result.tokens)
   return cookies.answer(result.tokens.accessToken)
 })

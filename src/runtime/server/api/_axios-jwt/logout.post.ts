@@ -9,9 +9,9 @@ export default defineEventHandler(async (event) => {
   const cookies = routeCookies(event, config)
   const { accessToken, refreshToken } = cookies.get()
   if (config.endpoints.logout && accessToken) {
-    const headers = { [config.header.name]: headerValueOf(config.header.type, accessToken) }
+    const headers = { [config.header.name]: headerValueOf(config.header, accessToken) }
     await apiFor(event, config).post(config.endpoints.logout, { [config.tokens.refresh.bodyField]: refreshToken }, { headers }).catch(() => undefined)
   }
-  cookies.clear()
+  await cookies.clear()
   return sendNoContent(event)
 })

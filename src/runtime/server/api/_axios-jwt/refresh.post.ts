@@ -1,7 +1,6 @@
 import { createError, defineEventHandler, getRequestURL } from 'h3'
 import { installJwtClient } from '../../../core/client'
 import { SessionExpiredError } from '../../../core/errors'
-import { clientOptions } from '../../../core/options'
 import { shareServerRefresh } from '../../../core/shared-refresh'
 import { apiFor, assertSameSite, routeCookies, useServerOptions } from '../../utils/session'
 
@@ -14,10 +13,10 @@ export default defineEventHandler(async (event) => {
   const config = useServerOptions(event)
   const cookies = routeCookies(event, config)
   const client = installJwtClient(apiFor(event, config), {
-    ...clientOptions(config),
+    options: config,
     store: cookies,
     origin: getRequestURL(event).origin,
-    shareRefresh: shareServerRefresh,
+    share: shareServerRefresh,
   })
   try {
     return cookies.answer(await client.refresh())

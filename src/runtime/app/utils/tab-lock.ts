@@ -1,7 +1,8 @@
 /**
- * One tab of the site at a time runs `fn`. The Web Locks API does it where the browser has it; where it does not
- * (pages served over plain HTTP from another host than localhost), tabs agree over a BroadcastChannel: a tab
- * announces a claim, and takes its turn when within a short window no earlier claim and no holder answered.
+ * A lock across the tabs of the site: one tab at a time runs `fn`. The Web Locks API does it where the browser has
+ * it; where it does not (pages served over plain HTTP from another host than localhost), tabs agree over a
+ * BroadcastChannel: a tab announces a claim, and takes its turn when within a short window no earlier claim and no
+ * holder answered.
  */
 const NAME = 'nuxt-axios-jwt:refresh'
 /** How long a claim waits for objections: BroadcastChannel messages cross tabs in a few milliseconds. */
@@ -97,7 +98,7 @@ async function channelTurn<T>(fn: (waited: boolean) => Promise<T>): Promise<T> {
 }
 
 /** Runs `fn` in this tab's turn; `waited` tells whether another tab had the turn first. */
-export async function takeTabTurn<T>(fn: (waited: boolean) => Promise<T>): Promise<T> {
+export async function withTabLock<T>(fn: (waited: boolean) => Promise<T>): Promise<T> {
   const locks = globalThis.navigator?.locks
   if (locks) {
     let result: { value: T } | undefined

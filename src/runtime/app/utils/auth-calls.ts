@@ -1,0 +1,30 @@
+import type { AxiosInstance } from 'axios'
+import { AxiosJwtError } from '../../core/errors'
+import { CSRF_HEADER, httpOnlyPaths } from '../../core/http-only'
+import { headerValueOf, type ResolvedOptions } from '../../core/options'
+import { readTokenResponse, type StoredTokens, type TokenPair } from '../../core/tokens'
+
+/** The module's server routes, in httpOnly mode: they hold the refresh token, so login and logout go through them. */
+export type SessionRoutes = Record<'login' | 'logout', string>
+
+const sameSiteOnly = { [CSRF_HEADER]: '1' }
+
+/** Posts the credentials to the API (or the module's route) and reads the pair from the answer. */
+export async function postLogin(api: AxiosInstance, config: ResolvedOptions, routes: SessionRoutes | undefined, credentials: Record<string, unknown>): Promise<TokenPair> {
+  const { data } = routes
+    ? await api.post(routes.login, credentials, { auth: false, headers: sameSiteOnly } as object)
+    : await api.post(config.endpoints.login, credentials, { auth: false } as object)
+  const result = readTokenResponse(data, routes ? httpOnlyPaths : config.tokens)
+  if (!result.ok) throw new AxiosJwtError(`Login failed: ${result.problem}. Check \`axiosJwt.tokens.*.path\`.`)
+  return result.tokens
+}
+
+/** Tells the API of a logout (errors ignored): through the module's route in httpOnly mode, else at `endpoints.logout`. */
+export async function postLogout(api: AxiosInstance, config: ResolvedOptions, routes: SessionRoutes | undefined, { accessToken, refreshToken }: StoredTokens): Promise<void> {
+  const quiet = { auth: false, timeout: config.refreshTimeout }
+  if (routes) await api.post(routes.logout, undefined, { ...quiet, headers: sameSiteOnly } as object).catch(() => undefined)
+  else if (config.endpoints.logout && accessToken) {
+    const headers = { [config.header.name]: headerValueOf(config.header, accessToken) }
+    await api.post(config.endpoints.logout, { [config.tokens.refresh.bodyField]: refreshToken }, { ...quiet, headers } as object).catch(() => undefined)
+  }
+}

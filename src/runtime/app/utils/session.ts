@@ -1,0 +1,106 @@
+import type { AxiosInstance } from 'axios'
+import type { JwtClient } from '../../core/client'
+import { AxiosJwtError } from '../../core/errors'
+import type { ResolvedOptions } from '../../core/options'
+import { getByPath } from '../../core/paths'
+import type { TokenStore } from '../../core/tokens'
+import { safeRedirect } from '../../core/url'
+import type { AuthUser, UseAuthReturn } from '../../types'
+import type { RouteLocationRaw } from 'vue-router'
+import { postLogin, postLogout, type SessionRoutes } from './auth-calls'
+import { withNuxt } from './context'
+import { followOtherTabs } from './tab-session'
+import type { NuxtApp } from '#app'
+import { computed, navigateTo, useNuxtApp, useRouter, useState } from '#imports'
+
+/** The session of one Nuxt app instance: what `useAuth()` hands out, plus what the route guards need. */
+export interface AuthSession extends UseAuthReturn, Pick<JwtClient, 'needsRefresh' | 'refreshDueIn' | 'refreshDue'> {
+  /** Mirrors a change of the stored tokens (by another tab, say) into the reactive state. */
+  sync: () => void
+}
+
+export interface SessionSetup {
+  api: AxiosInstance
+  client: JwtClient
+  store: TokenStore
+  config: ResolvedOptions
+  /** The module's server routes, in httpOnly mode. */
+  routes?: SessionRoutes
+}
+
+const sessions = new WeakMap<NuxtApp, AuthSession>()
+
+/** The session of the current Nuxt app, for the module's route guards and plugins. */
+export function useAuthSession(nuxtApp: NuxtApp = useNuxtApp()): AuthSession {
+  const session = sessions.get(nuxtApp)
+  if (!session) throw new AxiosJwtError('The nuxt-axios-jwt plugin has not run yet: make the plugin depend on `axios-jwt`.')
+  return session
+}
+
+/** The session of this app instance: it follows the client's reports (a refresh, the end of the session). */
+export function createSession({ api, client, store, config, routes }: SessionSetup): AuthSession {
+  const nuxtApp = useNuxtApp()
+  const router = useRouter()
+  const user = useState<AuthUser | null>('axios-jwt:user', () => null)
+  const hasTokens = () => {
+    const { accessToken, refreshToken } = store.get()
+    return Boolean(accessToken || refreshToken)
+  }
+  const present = useState<boolean>('axios-jwt:logged-in', hasTokens)
+  const sync = () => {
+    present.value = hasTokens()
+    if (!present.value) user.value = null
+  }
+  const go = (target: RouteLocationRaw) => withNuxt(nuxtApp, () => navigateTo(target))
+  // Inside a route guard `navigateTo` only names a target: the guard redirects itself, with the page it guards.
+  const toLogin = async () => {
+    const route = router.currentRoute.value
+    if (route.path !== config.redirect.login) await go({ path: config.redirect.login, query: { redirect: route.fullPath } })
+  }
+  const fetchUser = async (): Promise<AuthUser | null> => {
+    if (!config.endpoints.user) return null
+    const { data } = await api.get(config.endpoints.user)
+    const found = getByPath(data, config.user.path)
+    user.value = found && typeof found === 'object' ? found as AuthUser : null
+    return user.value
+  }
+  const tabs = import.meta.client
+    ? followOtherTabs({ api, client, present: () => present.value, sync, toLogin, loggedInElsewhere: () => fetchUser().catch(() => null) })
+    : undefined
+
+  nuxtApp.hook('axios-jwt:refreshed', sync)
+  nuxtApp.hook('axios-jwt:session-ended', async () => {
+    sync()
+    tabs?.announce('logout')
+    await toLogin()
+  })
+
+  const session: AuthSession = {
+    user,
+    loggedIn: computed(() => present.value),
+    fetchUser,
+    async login(credentials, options = {}) {
+      await store.set(await postLogin(api, config, routes, credentials))
+      sync()
+      tabs?.here('login')
+      await fetchUser().catch(() => null)
+      await nuxtApp.callHook('axios-jwt:login', { user: user.value })
+      if (options.redirect !== false) await go(safeRedirect(options.redirect ?? router.currentRoute.value.query.redirect, config.redirect.home))
+    },
+    async logout(options = {}) {
+      await postLogout(api, config, routes, store.get())
+      await store.clear()
+      sync()
+      tabs?.here('logout')
+      await nuxtApp.callHook('axios-jwt:logout')
+      if (options.redirect !== false) await go(safeRedirect(options.redirect ?? config.redirect.logout, config.redirect.logout))
+    },
+    refresh: client.refresh,
+    needsRefresh: client.needsRefresh,
+    refreshDueIn: client.refreshDueIn,
+    refreshDue: client.refreshDue,
+    sync,
+  }
+  sessions.set(nuxtApp, session)
+  return session
+}

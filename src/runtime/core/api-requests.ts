@@ -1,0 +1,36 @@
+import type { AxiosInstance, AxiosRequestConfig } from 'axios'
+import { lastValue } from './memo'
+import { originOf } from './url'
+
+/** Which requests of an instance go to the API and may carry its token. */
+export interface ApiRequests {
+  /** Whether the request goes to the API's origin. */
+  isApiRequest: (config: AxiosRequestConfig) => boolean
+  /** Whether the request is the call to the refresh endpoint itself. */
+  isRefreshRequest: (config: AxiosRequestConfig) => boolean
+  /** Whether the request opted out with `auth: false`. */
+  optedOut: (config: AxiosRequestConfig) => boolean
+}
+
+// Axios' own test for an absolute URL (protocol-relative included); the rest resolve against the base URL.
+const ABSOLUTE = /^(?:[a-z][a-z\d+\-.]*:)?\/\//i
+
+/** `origin`: what relative URLs resolve against (the page's, or the incoming request's). */
+export function apiRequests(api: AxiosInstance, refreshURL: string, origin?: string): ApiRequests {
+  const baseOrigin = lastValue((base: string) => originOf(base || '/', origin))
+  const apiOrigin = (): string | undefined => baseOrigin(api.defaults.baseURL || '')
+  // A cheap test first: the last path segment of the refresh endpoint.
+  const refreshName = refreshURL.split('?')[0]!.split('/').filter(Boolean).at(-1) ?? ''
+  return {
+    isApiRequest: (config) => {
+      const url = config.url || ''
+      const target = ABSOLUTE.test(url) && config.allowAbsoluteUrls !== false
+        ? originOf(url, origin)
+        : baseOrigin(config.baseURL ?? api.defaults.baseURL ?? '')
+      return target !== undefined && target === apiOrigin()
+    },
+    isRefreshRequest: config => (config.url || '').includes(refreshName)
+      && api.getUri({ ...config, params: undefined }) === api.getUri({ url: refreshURL }),
+    optedOut: config => (config as { auth?: unknown }).auth === false,
+  }
+}

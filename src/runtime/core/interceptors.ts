@@ -1,0 +1,76 @@
+import axios, { type AxiosError, type AxiosInstance, type InternalAxiosRequestConfig } from 'axios'
+import type { ApiRequests } from './api-requests'
+import { SessionExpiredError } from './errors'
+import { headerValueOf, type ClientOptions } from './options'
+import type { Refresher } from './refresher'
+import type { TokenClock } from './token-clock'
+import type { TokenStore } from './tokens'
+
+export interface InterceptorSetup {
+  header: ClientOptions['header']
+  store: TokenStore
+  clock: TokenClock
+  refresher: Refresher
+  requests: ApiRequests
+}
+
+/** What the interceptors remember of one request between sending it and its answer. */
+interface RequestState {
+  token?: string
+  /** Refreshes started before this request was signed. */
+  attempts?: number
+  retried?: boolean
+}
+
+type FlaggedConfig = InternalAxiosRequestConfig & { _axiosJwt?: RequestState }
+
+const state = (config: FlaggedConfig): RequestState => (config._axiosJwt ??= {})
+
+/** Signs the API's requests with the access token, refreshing first when it is due, and retries a 401 once after a refresh. */
+export function installInterceptors(api: AxiosInstance, { header, store, clock, refresher, requests }: InterceptorSetup): void {
+  const signs = (config: InternalAxiosRequestConfig): boolean =>
+    !requests.optedOut(config) && requests.isApiRequest(config) && !requests.isRefreshRequest(config)
+
+  function sign(config: FlaggedConfig, token: string | undefined): InternalAxiosRequestConfig {
+    state(config).token = token
+    state(config).attempts = refresher.started()
+    if (token) config.headers.set(header.name, headerValueOf(header, token))
+    else config.headers.delete(header.name)
+    return config
+  }
+
+  async function refreshThenSign(config: InternalAxiosRequestConfig, accessToken: string | undefined): Promise<InternalAxiosRequestConfig> {
+    try {
+      return sign(config, await refresher.replace(accessToken))
+    }
+    catch (error) {
+      // A token that still works is better than no request at all while the refresh endpoint is down.
+      if (error instanceof SessionExpiredError || !accessToken || clock.hasExpired(accessToken)) throw error
+      return sign(config, accessToken)
+    }
+  }
+
+  // Synchronous unless a refresh is due: most requests then cost no extra promise.
+  api.interceptors.request.use((config) => {
+    if (!signs(config)) return config
+    const tokens = store.get()
+    return clock.isDue(tokens) ? refreshThenSign(config, tokens.accessToken) : sign(config, tokens.accessToken)
+  })
+
+  api.interceptors.response.use(undefined, async (error: AxiosError) => {
+    const config = error?.config as FlaggedConfig | undefined
+    if (!axios.isAxiosError(error) || !config || error.response?.status !== 401) throw error
+    if (state(config).retried || !signs(config)) throw error
+    const { token: sent, attempts: before = 0 } = state(config)
+    // Sent without a token: the user is anonymous and there is no session to refresh or end.
+    if (!sent) throw error
+    // A refresh that started after this request was sent already failed: that is this request's answer too.
+    const failure = refresher.failedSince(before)
+    if (failure) throw failure
+    const current = store.get().accessToken
+    // Another request may already have refreshed since this one was sent.
+    const token = current && current !== sent ? current : await refresher.replace(sent)
+    state(config).retried = true
+    return api.request(sign(config, token))
+  })
+}
