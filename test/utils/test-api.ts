@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import { sleep } from './time'
-import { createDemoAuth, type DemoAuth, type DemoAuthOptions, type DemoTokens } from '../../playground/server/utils/demo-auth'
+import { createTokenIssuer, type TokenIssuer, type IssuerOptions, type IssuedTokens } from './token-issuer'
 
 /** What the refresh endpoint does instead of its job, to test how the client copes. */
 export type RefreshFault
@@ -23,7 +23,7 @@ export interface TestApiCalls {
 
 export interface TestApi {
   url: string
-  options: DemoAuthOptions
+  options: IssuerOptions
   calls: TestApiCalls
   /** Authorization headers seen on every request, refresh included, in order. */
   authorizations: Array<string | undefined>
@@ -40,12 +40,12 @@ export interface TestApi {
   /** Access tokens that protected routes reject although they are valid and unexpired. */
   rejectedTokens: Set<string>
   /** Shape of the token responses; the default matches the module's defaults. */
-  shape: (tokens: DemoTokens) => unknown
+  shape: (tokens: IssuedTokens) => unknown
   /** A new session; `ttl` sets its access token's lifetime in seconds. */
-  login: (username?: string, ttl?: number) => Promise<DemoTokens>
+  login: (username?: string, ttl?: number) => Promise<IssuedTokens>
   /** A new session whose access token has already expired (it lived one second). */
-  loginExpired: (username?: string) => Promise<DemoTokens>
-  stats: () => DemoAuth['stats']
+  loginExpired: (username?: string) => Promise<IssuedTokens>
+  stats: () => TokenIssuer['stats']
   reset: () => void
   close: () => Promise<void>
 }
@@ -76,8 +76,8 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
  * A JWT API on 127.0.0.1 that behaves like a strict backend (rotating refresh tokens, reuse detection)
  * and counts what it is asked, for tests to assert on.
  */
-export async function startTestApi(overrides: Partial<DemoAuthOptions> = {}): Promise<TestApi> {
-  const options: DemoAuthOptions = {
+export async function startTestApi(overrides: Partial<IssuerOptions> = {}): Promise<TestApi> {
+  const options: IssuerOptions = {
     accessTtl: 60,
     refreshTtl: 3600,
     users: [
@@ -89,7 +89,7 @@ export async function startTestApi(overrides: Partial<DemoAuthOptions> = {}): Pr
     ],
     ...overrides,
   }
-  let auth = createDemoAuth(options)
+  let auth = createTokenIssuer(options)
   /** The issuer behind the API, for tests that look at its counters (refreshes, reuse detected). */
   const issuer = () => auth
   const sockets = new Set<Socket>()
@@ -118,7 +118,7 @@ export async function startTestApi(overrides: Partial<DemoAuthOptions> = {}): Pr
       return tokens
     },
     reset() {
-      auth = createDemoAuth(options)
+      auth = createTokenIssuer(options)
       api.calls = { login: 0, refresh: 0, me: 0, items: 0, unauthorized: 0 }
       api.authorizations = []
       api.refreshBodies = []
@@ -138,7 +138,7 @@ export async function startTestApi(overrides: Partial<DemoAuthOptions> = {}): Pr
 
   // Opaque handle -> the signed token behind it.
   const handles = new Map<string, string>()
-  const present = (tokens: DemoTokens): DemoTokens => {
+  const present = (tokens: IssuedTokens): IssuedTokens => {
     if (!api.opaque) return tokens
     const handle = `opaque-${randomUUID()}`
     handles.set(handle, tokens.accessToken)

@@ -1,8 +1,9 @@
 import type { H3Event } from 'h3'
-import { createDemoAuth } from './demo-auth'
+// The same strict issuer the tests run against (rotating refresh tokens, reuse detection).
+import { createTokenIssuer } from '../../../test/utils/token-issuer'
 
 /** The playground's one demo backend, living as long as the dev server. */
-export const demoAuth = createDemoAuth({
+export const demoAuth = createTokenIssuer({
   accessTtl: Number(process.env.DEMO_ACCESS_TTL) || 15,
   refreshTtl: 60 * 60 * 24,
   users: [
@@ -12,7 +13,7 @@ export const demoAuth = createDemoAuth({
 })
 
 /** The user of the bearer token on the request, or a 401. */
-export async function requireDemoUser(event: H3Event) {
+export async function requireIssuerUser(event: H3Event) {
   const header = getHeader(event, 'authorization') || ''
   const user = await demoAuth.verify(header.replace(/^Bearer\s+/i, '') || undefined)
   if (!user) throw createError({ statusCode: 401, statusMessage: 'Unauthorized', data: { error: 'invalid_token' } })

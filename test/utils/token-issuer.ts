@@ -1,40 +1,40 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import { SignJWT, jwtVerify } from 'jose'
 
-export interface DemoUser {
+export interface IssuerUser {
   id: number
   username: string
   name: string
 }
 
-export interface DemoAuthOptions {
+export interface IssuerOptions {
   /** Seconds an access token lives. */
   accessTtl: number
   /** Seconds a refresh token lives. */
   refreshTtl: number
-  users: Array<DemoUser & { password: string }>
+  users: Array<IssuerUser & { password: string }>
 }
 
-export interface DemoTokens {
+export interface IssuedTokens {
   accessToken: string
   refreshToken: string
   expiresIn: number
 }
 
-export type DemoRefreshResult = { ok: true, tokens: DemoTokens } | { ok: false, reason: 'invalid' | 'reused' | 'revoked' }
+export type RefreshResult = { ok: true, tokens: IssuedTokens } | { ok: false, reason: 'invalid' | 'reused' | 'revoked' }
 
 /**
  * A small JWT issuer that behaves like a strict backend: signed HS256 tokens, refresh tokens that rotate on
  * every use, and reuse detection (presenting a spent refresh token revokes the whole session).
  */
-export function createDemoAuth(options: DemoAuthOptions) {
+export function createTokenIssuer(options: IssuerOptions) {
   const secret = randomBytes(32)
   // refresh token id -> session id, and whether it was spent
   const refreshIds = new Map<string, { session: string, spent: boolean }>()
   const revoked = new Set<string>()
   const stats = { logins: 0, refreshes: 0, rejected: 0, reused: 0 }
 
-  async function issue(user: DemoUser, session: string, accessTtl = options.accessTtl): Promise<DemoTokens> {
+  async function issue(user: IssuerUser, session: string, accessTtl = options.accessTtl): Promise<IssuedTokens> {
     const jti = randomUUID()
     refreshIds.set(jti, { session, spent: false })
     const sign = (claims: Record<string, unknown>, ttl: number) => new SignJWT(claims)
@@ -62,19 +62,19 @@ export function createDemoAuth(options: DemoAuthOptions) {
   }
 
   const userById = (id: unknown) => options.users.find(user => String(user.id) === id)
-  const publicUser = ({ password: _password, ...user }: DemoUser & { password: string }): DemoUser => user
+  const publicUser = ({ password: _password, ...user }: IssuerUser & { password: string }): IssuerUser => user
 
   return {
     stats,
     /** Starts a session; `accessTtl` overrides the access token's lifetime for this login. */
-    async login(username: unknown, password: unknown, accessTtl?: number): Promise<DemoTokens | undefined> {
+    async login(username: unknown, password: unknown, accessTtl?: number): Promise<IssuedTokens | undefined> {
       const user = options.users.find(u => u.username === username && u.password === password)
       if (!user) return undefined
       stats.logins++
       return issue(publicUser(user), randomUUID(), accessTtl)
     },
 
-    async refresh(token: string | undefined): Promise<DemoRefreshResult> {
+    async refresh(token: string | undefined): Promise<RefreshResult> {
       const payload = await claims(token, 'refresh')
       const entry = payload?.jti ? refreshIds.get(payload.jti) : undefined
       const user = userById(payload?.sub)
@@ -99,7 +99,7 @@ export function createDemoAuth(options: DemoAuthOptions) {
     },
 
     /** The user an access token belongs to, if it is valid and its session is alive. */
-    async verify(token: string | undefined): Promise<DemoUser | undefined> {
+    async verify(token: string | undefined): Promise<IssuerUser | undefined> {
       const payload = await claims(token, 'access')
       const user = userById(payload?.sub)
       if (!payload || !user || revoked.has(String(payload.sid))) return undefined
@@ -113,4 +113,4 @@ export function createDemoAuth(options: DemoAuthOptions) {
   }
 }
 
-export type DemoAuth = ReturnType<typeof createDemoAuth>
+export type TokenIssuer = ReturnType<typeof createTokenIssuer>

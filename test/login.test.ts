@@ -1,0 +1,64 @@
+// Login, the route guards and logout in Chromium, on the built basic fixture.
+import { createPage, url } from '@nuxt/test-utils/e2e'
+import { describe, expect, it } from 'vitest'
+import { text, tokenCookies } from './utils/browser'
+import { fixtureWithApi } from './utils/fixture'
+import { hookEvents, sessionPages } from './utils/session-pages'
+
+const api = await fixtureWithApi()
+const { sessionPage } = sessionPages(api)
+
+describe('login and guards', () => {
+  it('sends an anonymous user to login with ?redirect=, then back after login', async () => {
+    const page = await createPage('/protected')
+    expect(new URL(page.url()).pathname).toBe('/login')
+    expect(new URL(page.url()).searchParams.get('redirect')).toBe('/protected')
+    await page.getByTestId('submit').click()
+    await page.waitForURL(url('/protected'))
+    expect(await text(page, 'user')).toBe('Alice')
+    expect(await text(page, 'items')).toBe('Keys:Alice')
+    const { access, refresh } = await tokenCookies(page.context())
+    expect(access?.value).toBeTruthy()
+    expect(refresh?.value).toBeTruthy()
+    expect(access).toMatchObject({ path: '/', sameSite: 'Lax', secure: true, httpOnly: false })
+    expect(api.calls.login).toBe(1)
+    expect(await hookEvents(page)).toEqual(['login:Alice'])
+  })
+
+  it('shows the API\'s refusal of wrong credentials and stores nothing', async () => {
+    const page = await createPage('/login')
+    await page.getByTestId('password').fill('wrong')
+    await page.getByTestId('submit').click()
+    await expect.poll(() => text(page, 'login-error')).toMatch(/401/)
+    expect(await tokenCookies(page.context())).toEqual({ access: undefined, refresh: undefined })
+  })
+
+  for (const target of ['https://evil.example', '//evil.example', '/\\evil.example', 'javascript:alert(1)', '/%2F%2Fevil.example', '/.//evil.example', '/%5Cevil.example']) {
+    it(`does not follow the off-site redirect ${target} after login`, async () => {
+      const page = await createPage(`/login?redirect=${encodeURIComponent(target)}`)
+      await page.getByTestId('submit').click()
+      await page.waitForURL(url('/'))
+      expect(page.url()).toBe(url('/'))
+    })
+  }
+
+  it('sends a logged-in user away from the login page', async () => {
+    const { page } = await sessionPage(60, '/login')
+    expect(page.url()).toBe(url('/'))
+  })
+
+  it('lets anyone see a page without the middleware', async () => {
+    const page = await createPage('/plain')
+    expect(page.url()).toBe(url('/plain'))
+  })
+
+  it('logs out: tells the API, clears the cookies and goes to the logout page', async () => {
+    const { page, tokens } = await sessionPage(60, '/protected')
+    await page.getByTestId('logout').click()
+    await page.waitForURL(url('/login'))
+    expect(await hookEvents(page)).toEqual(['logout'])
+    expect(await tokenCookies(page.context())).toEqual({ access: undefined, refresh: undefined })
+    const reuse = await globalThis.fetch(`${api.url}/auth/refresh`, { method: 'POST', body: JSON.stringify({ refreshToken: tokens.refreshToken }) })
+    expect(reuse.status).toBe(401)
+  })
+})

@@ -1,0 +1,80 @@
+// Signing and refreshing in Chromium, on the built basic fixture.
+import { url } from '@nuxt/test-utils/e2e'
+import { afterAll, beforeEach, describe, expect, it } from 'vitest'
+import { text, tokenCookies } from './utils/browser'
+import { fixtureWithApi } from './utils/fixture'
+import { hookEvents, sessionPages } from './utils/session-pages'
+import { startTestApi } from './utils/test-api'
+import { sleep } from './utils/time'
+
+const other = await startTestApi()
+const api = await fixtureWithApi({ env: { NUXT_PUBLIC_OTHER_ORIGIN: other.url } })
+const { sessionPage, expireTokens } = sessionPages(api)
+
+afterAll(() => other.close())
+beforeEach(() => {
+  other.reset()
+  api.options.accessTtl = 60
+})
+
+describe('signing and refreshing in the browser', () => {
+  it('refreshes once for 10 concurrent requests with an expired token, and all succeed', async () => {
+    const { page } = await sessionPage(60, '/protected')
+    expect(await text(page, 'items')).toBe('Keys:Alice')
+    await expireTokens(page)
+    const before = api.calls.refresh
+    await page.getByTestId('storm').click()
+    await expect.poll(() => text(page, 'result')).toBe('ok=10 failed=0')
+    expect(api.calls.refresh - before).toBe(1)
+    expect(api.calls.unauthorized).toBe(0)
+    // Runtime hooks: one refresh reported, and the refresh request could be changed before it went out.
+    expect(await hookEvents(page)).toEqual(['refreshed:number'])
+    expect(api.refreshBodies.at(-1)).toMatchObject({ hooked: 'yes' })
+  })
+
+  it('does not refresh on a timer unless refreshInBackground is on', async () => {
+    api.options.accessTtl = 2
+    await sessionPage(2, '/public')
+    // Due after 1 s (half the lifetime), expired after 2 s: nothing asks the API meanwhile.
+    await sleep(2500)
+    expect(api.calls.refresh).toBe(0)
+  })
+
+  it('sends no token to another origin', async () => {
+    const { page, tokens } = await sessionPage(60, '/protected')
+    await page.getByTestId('other').click()
+    await expect.poll(() => text(page, 'result')).toBe('other:none')
+    await page.getByTestId('other-relative').click()
+    await expect.poll(() => text(page, 'result')).toBe('other:none')
+    expect(other.authorizations).toEqual([undefined, undefined])
+    expect(api.authorizations).toContain(`Bearer ${tokens.accessToken}`)
+  })
+
+  it('keeps the session through a refresh endpoint failing with 503, and recovers', async () => {
+    const { page } = await sessionPage(60, '/protected')
+    const tokens = await expireTokens(page)
+    api.refreshFault = { status: 503 }
+    await page.getByTestId('fetch').click()
+    await expect.poll(() => text(page, 'result')).toMatch(/^error:RefreshError: .*503/)
+    expect(await hookEvents(page)).toEqual(['refresh-failed:transient'])
+    expect((await tokenCookies(page.context())).refresh?.value).toBe(tokens.refreshToken)
+    expect(page.url()).toBe(url('/protected'))
+    api.refreshFault = undefined
+    await page.getByTestId('fetch').click()
+    await expect.poll(() => text(page, 'result')).toBe('ok:Alice')
+    expect((await tokenCookies(page.context())).refresh?.value).not.toBe(tokens.refreshToken)
+  })
+
+  it('ends the session when the refresh token is rejected: cookies cleared, login with ?redirect=', async () => {
+    const { page, tokens } = await sessionPage(60, '/protected')
+    // The backend revokes the session, as after a password change elsewhere.
+    await globalThis.fetch(`${api.url}/auth/logout`, { method: 'POST', body: JSON.stringify({ refreshToken: tokens.refreshToken }) })
+    await page.getByTestId('fetch').click()
+    await page.waitForURL(/\/login/)
+    expect(new URL(page.url()).searchParams.get('redirect')).toBe('/protected')
+    expect(await tokenCookies(page.context())).toEqual({ access: undefined, refresh: undefined })
+    expect(await text(page, 'logged-in')).toBe('no')
+    expect(api.calls.refresh).toBe(1)
+    expect(await hookEvents(page)).toEqual(['refresh-failed:session-over'])
+  })
+})

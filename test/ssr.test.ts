@@ -1,0 +1,148 @@
+// Server rendering on the built basic fixture: refresh and Set-Cookie, security, configuration, bad input.
+import { createPage, fetch, url } from '@nuxt/test-utils/e2e'
+import { afterAll, beforeEach, describe, expect, it } from 'vitest'
+import { text, tokenCookies } from './utils/browser'
+import { fixtureWithApi } from './utils/fixture'
+import { sessionPages, watchErrors } from './utils/session-pages'
+import { cookieHeader, startTestApi } from './utils/test-api'
+import { sleep } from './utils/time'
+
+const other = await startTestApi()
+const api = await fixtureWithApi({ env: { NUXT_PUBLIC_OTHER_ORIGIN: other.url } })
+const { sessionPage } = sessionPages(api)
+
+afterAll(() => other.close())
+beforeEach(() => {
+  other.reset()
+  api.options.accessTtl = 60
+})
+
+describe('server rendering', () => {
+  it('refreshes an expired token during SSR, sends the rotated pair in Set-Cookie, and the browser does not refresh again', async () => {
+    const { page, tokens } = await sessionPage(1)
+    await sleep(1100)
+    const errors = watchErrors(page)
+    await page.goto(url('/protected'), { waitUntil: 'hydration' })
+    await page.waitForLoadState('networkidle')
+    expect(await text(page, 'items')).toBe('Keys:Alice')
+    expect(api.calls.refresh).toBe(1)
+    const { access, refresh } = await tokenCookies(page.context())
+    expect(access?.value).not.toBe(tokens.accessToken)
+    expect(refresh?.value).not.toBe(tokens.refreshToken)
+    expect(errors).toEqual([])
+  })
+
+  it('writes both rotated cookies into the response', async () => {
+    const tokens = await api.loginExpired()
+    const response = await fetch('/protected', { headers: { cookie: cookieHeader(tokens) }, redirect: 'manual' })
+    expect(response.status).toBe(200)
+    const setCookies = response.headers.getSetCookie()
+    const access = setCookies.find(c => c.startsWith('access_token='))
+    const refresh = setCookies.find(c => c.startsWith('refresh_token='))
+    expect(access).toMatch(/^access_token=ey[^;]+; Max-Age=\d+; Path=\/; Secure; SameSite=Lax$/)
+    expect(refresh).not.toContain(tokens.refreshToken)
+    expect(await response.text()).not.toContain(refresh!.split(';')[0]!.split('=')[1])
+  })
+
+  it('sends an SSR request whose refresh token was revoked to login, clearing the cookies', async () => {
+    const tokens = await api.loginExpired()
+    await globalThis.fetch(`${api.url}/auth/logout`, { method: 'POST', body: JSON.stringify({ refreshToken: tokens.refreshToken }) })
+    const response = await fetch('/protected', { headers: { cookie: cookieHeader(tokens) }, redirect: 'manual' })
+    expect(response.status).toBe(302)
+    expect(response.headers.get('location')).toBe('/login?redirect=/protected')
+    expect(response.headers.getSetCookie().sort()).toEqual([
+      expect.stringMatching(/^access_token=; Max-Age=0/),
+      expect.stringMatching(/^refresh_token=; Max-Age=0/),
+    ])
+  })
+
+  it('renders the page with the session kept when the refresh endpoint is down during SSR', async () => {
+    const tokens = await api.loginExpired()
+    api.refreshFault = { status: 502 }
+    const response = await fetch('/protected', { headers: { cookie: cookieHeader(tokens) }, redirect: 'manual' })
+    expect(response.status).toBe(200)
+    expect(response.headers.getSetCookie()).toEqual([])
+  })
+})
+
+describe('security', () => {
+  it('sends no token along a server-side redirect to another origin', async () => {
+    const tokens = await api.login()
+    const response = await fetch('/ssr-redirect', { headers: { cookie: cookieHeader(tokens) } })
+    const html = await response.text()
+    expect(html).toMatch(/data-testid="echo"[^>]*>\s*echo:none\s*</)
+    expect(other.authorizations).toEqual([undefined])
+    expect(api.authorizations).toContain(`Bearer ${tokens.accessToken}`)
+  })
+
+  it('keeps both tokens out of the rendered page and its payload', async () => {
+    const tokens = await api.login()
+    const response = await fetch('/protected', { headers: { cookie: cookieHeader(tokens) } })
+    const html = await response.text()
+    expect(html).toContain('__NUXT_DATA__')
+    expect(html).toContain('Keys:Alice')
+    expect(html).not.toContain(tokens.refreshToken)
+    expect(html).not.toContain(tokens.accessToken)
+  })
+})
+
+describe('configuration', () => {
+  it('publishes only the deployment options in the page, with the environment applied', async () => {
+    const html = await fetch('/public').then(r => r.text())
+    const config = html.match(/axiosJwt:(\{.*?\}\}),?/)?.[1]
+    expect(config).toContain(`baseURL:"${api.url}"`)
+    expect(config).toContain('endpoints:{login:"/auth/login"')
+    // The API's shape is built into the app, not repeated in every page and re-read per request.
+    for (const option of ['tokens', 'refreshTimeout', 'redirect', 'sessionEndStatuses']) expect(html).not.toContain(`${option}:`)
+  })
+})
+
+describe('production build', () => {
+  it('has no DevTools route: the session tab exists in development only', async () => {
+    for (const path of ['/__nuxt-axios-jwt', '/__nuxt-axios-jwt/session']) {
+      const response = await fetch(path, { headers: { 'x-axios-jwt': '1', 'sec-fetch-site': 'same-origin' } })
+      expect(response.status, path).toBe(404)
+    }
+  })
+})
+
+describe('malformed input', () => {
+  const garbage = {
+    'an empty value': '',
+    'non-UTF-8 bytes': '%FF%FE%FD',
+    'a two-part JWT': 'eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjF9',
+    'an alg none JWT': `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{"exp":1,"sub":"1"}').toString('base64url')}.`,
+    'a JWT with exp as a string': `eyJhbGciOiJIUzI1NiJ9.${Buffer.from('{"exp":"tomorrow"}').toString('base64url')}.sig`,
+    'garbage': 'x%%%{{{',
+    'JSON': '{"a":1}',
+    'a number': '12345',
+    'an oversized value': 'a'.repeat(3900),
+    'a JWT with a broken payload': 'eyJhbGciOiJIUzI1NiJ9.!!!.sig',
+    'a JWT with 4 parts': 'a.b.c.d',
+    'a bad percent escape': '%E0%A4%A',
+  }
+
+  for (const [name, value] of Object.entries(garbage)) {
+    it(`survives ${name} in both cookies: no 500, the user ends at login`, async () => {
+      const response = await fetch('/protected', { headers: { cookie: `access_token=${value}; refresh_token=${value}` }, redirect: 'manual' })
+      expect(response.status).toBe(302)
+      expect(response.headers.get('location')).toBe('/login?redirect=/protected')
+    })
+  }
+
+  it('keeps working in the browser with garbage cookies, without uncaught errors', async () => {
+    const page = await createPage()
+    const errors = watchErrors(page)
+    await page.context().addCookies([
+      { name: 'access_token', value: 'not-a-jwt', url: url('/') },
+      { name: 'refresh_token', value: 'eyJ.eyJ.x', url: url('/') },
+    ])
+    await page.goto(url('/public'), { waitUntil: 'hydration' })
+    await page.goto(url('/protected'))
+    await page.waitForURL(/\/login\?redirect=/)
+    await page.getByTestId('submit').click()
+    await page.waitForURL(url('/protected'))
+    expect(await text(page, 'user')).toBe('Alice')
+    expect(errors).toEqual([])
+  })
+})
