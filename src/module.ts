@@ -5,7 +5,7 @@ import { DEVTOOLS_ROUTE } from './runtime/core/devtools'
 import { httpOnlyRoutes } from './runtime/core/http-only'
 import { isPlainHttpRemote } from './runtime/core/url'
 import { joinURL } from 'ufo'
-import type { BuiltOptions, DeployOptions } from './runtime/core/options'
+import type { BuiltOptions, DeployOptions, ServerDeployOptions } from './runtime/core/options'
 import type { AxiosJwtOptions, DeepPartial } from './runtime/types'
 
 /** Options of `axiosJwt` in `nuxt.config`; each field is documented on `AxiosJwtOptions`. */
@@ -24,6 +24,7 @@ export default defineNuxtModule<ModuleOptions>({
   },
   defaults: nuxt => ({
     baseURL: '',
+    serverBaseURL: '',
     endpoints: { login: '/auth/login', refresh: '/auth/refresh', logout: '/auth/logout', user: '/auth/me' },
     tokens: {
       access: { cookie: 'access_token', path: 'data.accessToken', expiresInPath: '' },
@@ -47,12 +48,14 @@ export default defineNuxtModule<ModuleOptions>({
     // What changes between deployments goes through the runtime config (`NUXT_PUBLIC_AXIOS_JWT_*` overrides it).
     // The rest describes the API's shape and is built into the app: Nitro clones and re-reads the environment
     // for every key of the runtime config on every request, and the page payload carries all of it.
-    const { baseURL, endpoints, cookie, ...shape } = options
+    const { baseURL, serverBaseURL, endpoints, cookie, ...shape } = options
     const publicConfig = nuxt.options.runtimeConfig.public as Record<string, unknown>
     publicConfig.axiosJwt = defu(
       publicConfig.axiosJwt as Partial<DeployOptions> | undefined,
       { baseURL, endpoints, cookie: { domain: cookie.domain ?? '', secure: cookie.secure ?? !nuxt.options.dev } } satisfies DeployOptions,
     )
+    const privateConfig = nuxt.options.runtimeConfig as Record<string, unknown>
+    privateConfig.axiosJwt = defu(privateConfig.axiosJwt as Partial<ServerDeployOptions> | undefined, { serverBaseURL } satisfies ServerDeployOptions)
     const built: BuiltOptions = {
       ...shape,
       cookie: { path: cookie.path, sameSite: cookie.sameSite },

@@ -391,3 +391,47 @@ describe('opaque tokens', () => {
     expect(store.tokens).toEqual({ accessToken: fresh.accessToken, refreshToken })
   })
 })
+
+describe('around the refresh', () => {
+  it('strips a custom token header from a redirect to another origin, as axios does for Authorization', async () => {
+    const { http, store } = await client({ options: { header: { name: 'X-Access-Token', type: '' } } })
+    const same = await http.get<{ accessToken: string | null }>('/redirect', { params: { to: `${api.url}/echo` } })
+    expect(same.data.accessToken).toBe(store.tokens.accessToken)
+    const away = await http.get<{ accessToken: string | null }>('/redirect', { params: { to: `${other.url}/echo` } })
+    expect(away.data.accessToken).toBeNull()
+  })
+
+  it('follows no redirect with the refresh token: a 307 to another origin is a transient failure', async () => {
+    const { http, store } = await expiredClient({
+      options: { endpoints: { refresh: `/redirect?status=307&to=${encodeURIComponent(`${other.url}/auth/refresh`)}` } },
+    })
+    const refreshToken = store.tokens.refreshToken
+    const error = await http.get('/items').catch(e => e)
+    expect(error).toBeInstanceOf(RefreshError)
+    expect(other.refreshBodies).toEqual([])
+    expect(other.calls.refresh).toBe(0)
+    expect(store.tokens.refreshToken).toBe(refreshToken)
+  })
+
+  it('gives the whole refresh call `refreshTimeout`, however slowly its answer trickles in', async () => {
+    const { http, store } = await expiredClient({ options: { refreshTimeout: 1000 } })
+    api.refreshFault = { trickle: { everyMs: 100, forMs: 4000 } }
+    const started = Date.now()
+    const error = await http.get('/items').catch(e => e)
+    // The upstream would take 4 s; the deadline ends the call at 1 s (with room for a slow machine).
+    expect(Date.now() - started).toBeLessThan(3000)
+    expect(error).toBeInstanceOf(RefreshError)
+    expect(error.message).toMatch(/did not answer in time/)
+    expect(store.tokens.refreshToken).toBeTruthy()
+  })
+
+  it('keeps no copy of the access token on the request config', async () => {
+    const { http, store } = await client()
+    const missing = await http.get('/missing').catch(e => e)
+    const ok = await http.get('/echo')
+    expect(missing.response.status).toBe(404)
+    const states = [missing.config._axiosJwt, (ok.config as { _axiosJwt?: unknown })._axiosJwt]
+    expect(states.every(Boolean)).toBe(true)
+    expect(JSON.stringify(states)).not.toContain(store.tokens.accessToken)
+  })
+})

@@ -3,10 +3,18 @@ import type { ComputedRef, Ref } from 'vue'
 
 export interface AxiosJwtOptions {
   /**
-   * Base URL of the API. Only requests to this origin carry the token. A path (`/api`) means the site's own origin.
+   * Base URL of the API. Only requests to this origin carry the token. A path (`/api`) means the site's own origin:
+   * the browser calls it there, the server in-process (never at the Host the request names).
    * @default ''
    */
   baseURL: string
+  /**
+   * Address of the API for the server, when it differs from the browser's `baseURL` (a private address such as
+   * `http://api.internal:8080`). Server-only: kept out of the page (`NUXT_AXIOS_JWT_SERVER_BASE_URL`). Without it the
+   * server uses `baseURL`; a path there is served by the app itself, in-process.
+   * @default ''
+   */
+  serverBaseURL: string
   /** Endpoints on the API: paths relative to `baseURL`, or absolute URLs. */
   endpoints: {
     /**

@@ -5,14 +5,18 @@ import { afterAll, beforeEach } from 'vitest'
 import { startTestApi, type TestApi } from './test-api'
 
 export interface FixtureOptions {
-  /** Merged over the fixture's own `nuxt.config`. */
-  nuxtConfig?: NuxtConfig
+  /** Merged over the fixture's own `nuxt.config`; a function gets the test API, for proxies to it. */
+  nuxtConfig?: NuxtConfig | ((api: TestApi) => NuxtConfig)
   /** Run the development server instead of a production build. */
   dev?: boolean
   /** Start Chromium for the suite (default); the SSR-only suites do without. */
   browser?: boolean
-  env?: Record<string, string>
+  /** Environment of the server; a function gets the test API. */
+  env?: Record<string, string> | ((api: TestApi) => Record<string, string>)
 }
+
+const ofApi = <T>(value: T | ((api: TestApi) => T), api: TestApi): T =>
+  typeof value === 'function' ? (value as (api: TestApi) => T)(api) : value
 
 /**
  * A test API on 127.0.0.1 and the basic fixture built (or served in development) against it: the API is reset before
@@ -26,8 +30,8 @@ export async function fixtureWithApi(options: FixtureOptions = {}): Promise<Test
     rootDir: fileURLToPath(new URL('../fixtures/basic', import.meta.url)),
     dev: options.dev,
     ...browser,
-    env: { NUXT_PUBLIC_AXIOS_JWT_BASE_URL: api.url, ...options.env },
-    nuxtConfig: options.nuxtConfig,
+    env: { NUXT_PUBLIC_AXIOS_JWT_BASE_URL: api.url, ...ofApi(options.env ?? {}, api) },
+    nuxtConfig: ofApi(options.nuxtConfig ?? {}, api),
   })
   afterAll(() => api.close())
   beforeEach(() => api.reset())

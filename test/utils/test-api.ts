@@ -11,6 +11,8 @@ export type RefreshFault
     | { reset: true }
     /** Starts a response, then drops the connection mid-body (browsers do not retry this). */
     | { cut: true }
+    /** Starts a response, then sends one byte of it every `everyMs` for `forMs`, then the rest. */
+    | { trickle: { everyMs: number, forMs: number } }
 
 export interface TestApiCalls {
   login: number
@@ -57,6 +59,18 @@ export const cookieHeader = (tokens: { accessToken: string, refreshToken: string
 const json = (res: ServerResponse, status: number, body: unknown) => {
   res.writeHead(status, { 'content-type': 'application/json' })
   res.end(JSON.stringify(body))
+}
+
+/** A JSON answer that arrives one byte at a time, as from a stalled upstream. */
+async function trickle(res: ServerResponse, { everyMs, forMs }: { everyMs: number, forMs: number }, body: unknown) {
+  const text = JSON.stringify(body)
+  res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) })
+  let sent = 0
+  for (const until = Date.now() + forMs; Date.now() < until && sent < text.length - 1 && !res.destroyed; sent++) {
+    res.write(text[sent])
+    await sleep(everyMs)
+  }
+  if (!res.destroyed) res.end(text.slice(sent))
 }
 
 async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
@@ -178,6 +192,7 @@ export async function startTestApi(overrides: Partial<IssuerOptions> = {}): Prom
       const fault = api.refreshFault
       if (fault && 'hang' in fault) return void hanging.add(res)
       if (fault && 'reset' in fault) return void req.socket.destroy()
+      if (fault && 'trickle' in fault) return trickle(res, fault.trickle, api.shape(await api.login()))
       if (fault && 'cut' in fault) {
         req.socket.write('HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 200\r\n\r\n{"data":')
         return void req.socket.destroy()
@@ -214,9 +229,9 @@ export async function startTestApi(overrides: Partial<IssuerOptions> = {}): Prom
       const user = await protectedUser(req, res)
       return user && json(res, 200, { data: [{ id: 1, name: 'Keys', owner: user.name }] })
     }
-    if (route === 'GET /echo') return json(res, 200, { authorization: req.headers.authorization ?? null })
-    if (route === 'GET /redirect') {
-      res.writeHead(302, { location: url.searchParams.get('to') || '/echo' })
+    if (route === 'GET /echo') return json(res, 200, { authorization: req.headers.authorization ?? null, accessToken: req.headers['x-access-token'] ?? null })
+    if (url.pathname === '/redirect') {
+      res.writeHead(Number(url.searchParams.get('status')) || 302, { location: url.searchParams.get('to') || '/echo' })
       return void res.end()
     }
     json(res, 404, { error: 'not found' })

@@ -58,24 +58,46 @@ function defaultRequest(refreshToken: string, { endpoints, tokens, header }: Cli
   }
 }
 
+const TIMED_OUT: RefreshOutcome = { kind: 'transient', reason: 'the refresh endpoint did not answer in time', code: 'ETIMEDOUT' }
+
+/** `promise`, or a rejection once `signal` aborts, whether or not the adapter heeds the signal. */
+function until<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise((resolve, reject) => {
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true })
+    promise.then(resolve, reject)
+  })
+}
+
+/**
+ * The client that sends refresh requests: the API's base URL, adapter and credentials mode, and no redirects, so the
+ * refresh token is never re-posted to where a 307 points. In a browser only fetch can refuse a redirect (XHR follows).
+ */
+function refreshClientFor(api: AxiosInstance, options: ClientOptions): AxiosInstance {
+  const { adapter } = api.defaults
+  return axios.create({
+    baseURL: api.defaults.baseURL,
+    adapter: typeof adapter === 'function' || typeof document === 'undefined' ? adapter : 'fetch',
+    timeout: options.refreshTimeout,
+    withCredentials: api.defaults.withCredentials,
+    maxRedirects: 0,
+  })
+}
+
 /** The call to the refresh endpoint and what its answer means. */
 export function createExchange({ options, api, callHook, request }: ExchangeSetup): Exchange {
   // Made on the first refresh: most SSR requests never need one.
   let http: AxiosInstance | undefined
-  const refreshClient = (): AxiosInstance => http ??= axios.create({
-    baseURL: api.defaults.baseURL,
-    timeout: options.refreshTimeout,
-    withCredentials: api.defaults.withCredentials,
-  })
   return async (refreshToken) => {
     let body: unknown
+    // A deadline for the whole call: `timeout` alone restarts whenever a byte of a slow answer arrives.
+    const deadline = AbortSignal.timeout(options.refreshTimeout)
     try {
       const config = request?.(refreshToken) ?? defaultRequest(refreshToken, options)
       await callHook?.('axios-jwt:refresh-request', config)
-      body = (await refreshClient().request(config)).data
+      body = (await until((http ??= refreshClientFor(api, options)).request({ ...config, signal: deadline }), deadline)).data
     }
     catch (error) {
-      return classifyFailure(error, options)
+      return deadline.aborted ? TIMED_OUT : classifyFailure(error, options)
     }
     const result = readTokenResponse(body, options.tokens)
     if (!result.ok) return { kind: 'transient', reason: result.problem }

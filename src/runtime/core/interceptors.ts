@@ -14,9 +14,8 @@ export interface InterceptorSetup {
   requests: ApiRequests
 }
 
-/** What the interceptors remember of one request between sending it and its answer. */
+/** What the interceptors remember of one request between sending it and its answer; it travels on the config. */
 interface RequestState {
-  token?: string
   /** Refreshes started before this request was signed. */
   attempts?: number
   retried?: boolean
@@ -25,17 +24,25 @@ interface RequestState {
 type FlaggedConfig = InternalAxiosRequestConfig & { _axiosJwt?: RequestState }
 
 const state = (config: FlaggedConfig): RequestState => (config._axiosJwt ??= {})
+// The token a request was signed with, kept off the config so that error logs and `toJSON()` do not repeat it.
+const sentTokens = new WeakMap<RequestState, string>()
 
 /** Signs the API's requests with the access token, refreshing first when it is due, and retries a 401 once after a refresh. */
 export function installInterceptors(api: AxiosInstance, { header, store, clock, refresher, requests }: InterceptorSetup): void {
   const signs = (config: InternalAxiosRequestConfig): boolean =>
     !requests.optedOut(config) && requests.isApiRequest(config) && !requests.isRefreshRequest(config)
 
+  // Axios drops `Authorization` on a redirect to another origin (on the server); a header of another name needs saying.
+  const custom = header.name.toLowerCase() !== 'authorization'
+
   function sign(config: FlaggedConfig, token: string | undefined): InternalAxiosRequestConfig {
-    state(config).token = token
-    state(config).attempts = refresher.started()
+    const requestState = state(config)
+    requestState.attempts = refresher.started()
+    if (token) sentTokens.set(requestState, token)
+    else sentTokens.delete(requestState)
     if (token) config.headers.set(header.name, headerValueOf(header, token))
     else config.headers.delete(header.name)
+    if (custom) config.sensitiveHeaders = [...new Set([...config.sensitiveHeaders ?? [], header.name])]
     return config
   }
 
@@ -61,7 +68,8 @@ export function installInterceptors(api: AxiosInstance, { header, store, clock, 
     const config = error?.config as FlaggedConfig | undefined
     if (!axios.isAxiosError(error) || !config || error.response?.status !== 401) throw error
     if (state(config).retried || !signs(config)) throw error
-    const { token: sent, attempts: before = 0 } = state(config)
+    const { attempts: before = 0 } = state(config)
+    const sent = sentTokens.get(state(config))
     // Sent without a token: the user is anonymous and there is no session to refresh or end.
     if (!sent) throw error
     // A refresh that started after this request was sent already failed: that is this request's answer too.

@@ -1,7 +1,7 @@
 import type { AxiosJwtOptions } from '../types'
 
-/** The options as the runtime holds them, with every default applied. */
-export type ResolvedOptions = AxiosJwtOptions & { sessionEndStatuses: number[], sessionEndErrors: string[] }
+/** The options as the runtime holds them, with every default applied; `serverBaseURL` is read on the server only. */
+export type ResolvedOptions = Omit<AxiosJwtOptions, 'serverBaseURL'> & { sessionEndStatuses: number[], sessionEndErrors: string[] }
 
 /** Options that change between deployments: in `runtimeConfig.public.axiosJwt`, overridable by `NUXT_PUBLIC_AXIOS_JWT_*`. */
 export interface DeployOptions {
@@ -24,3 +24,8 @@ export function withDeployOptions(built: BuiltOptions, deploy: DeployOptions): R
 
 /** The value of the auth header for `token`: `Bearer <token>`, or the bare token without a scheme. */
 export const headerValueOf = (header: AxiosJwtOptions['header'], token: string): string => header.type ? `${header.type} ${token}` : token
+
+/** The server's own deployment options: in the private `runtimeConfig.axiosJwt` (`NUXT_AXIOS_JWT_*`), never in the page. */
+export interface ServerDeployOptions {
+  serverBaseURL: string
+}

@@ -1,7 +1,10 @@
 import type { RefreshOutcome } from './exchange'
 
-/** How long a finished exchange keeps answering late arrivals that still carry the spent token. */
-const GRACE_MS = 10_000
+/**
+ * How long a finished exchange still answers renders that carry the spent token: those that left the browser just
+ * before its cookies were rotated. Later ones reach the backend, which sees the reuse.
+ */
+const GRACE_MS = 2_000
 
 const exchanges = new Map<string, Promise<RefreshOutcome>>()
 
@@ -23,7 +26,12 @@ export async function shareServerRefresh(refreshToken: string, exchange: () => P
   exchanges.set(key, outcome)
   outcome.then((result) => {
     if (result.kind === 'transient') return exchanges.delete(key)
-    setTimeout(() => exchanges.delete(key), GRACE_MS).unref?.()
+    setTimeout(() => exchanges.get(key) === outcome && exchanges.delete(key), GRACE_MS).unref?.()
   })
   return outcome
+}
+
+/** Forgets the exchange of a refresh token whose session just ended (logout): nothing hands its pair out again. */
+export async function forgetServerRefresh(refreshToken: string): Promise<void> {
+  exchanges.delete(await keyOf(refreshToken))
 }

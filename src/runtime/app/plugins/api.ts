@@ -1,22 +1,20 @@
-import axios from 'axios'
 import { installJwtClient } from '../../core/client'
 import { CSRF_HEADER, httpOnlyURLs } from '../../core/http-only'
 import { shareServerRefresh } from '../../core/shared-refresh'
 import type { ApiInstance, UseAuthReturn } from '../../types'
+import { useApiInstance } from '../utils/api-instance'
 import { useAxiosJwtConfig } from '../utils/config'
 import { httpOnlyClientOptions } from '../utils/http-only-client'
 import { createSession } from '../utils/session'
 import { shareTabRefresh } from '../utils/tab-refresh'
 import { useTokenCookies } from '../utils/token-cookies'
-import { defineNuxtPlugin, useRequestURL, useRuntimeConfig } from '#imports'
+import { defineNuxtPlugin, useRuntimeConfig } from '#imports'
 
 export default defineNuxtPlugin({
   name: 'axios-jwt',
   setup(nuxtApp) {
     const config = useAxiosJwtConfig()
-    // Relative to the page in the browser, to the incoming request on the server.
-    const origin = useRequestURL().origin
-    const api = axios.create({ baseURL: new URL(config.baseURL || '/', origin).href })
+    const { api, origin } = useApiInstance(config)
     const store = useTokenCookies(config)
     // In httpOnly mode the browser refreshes through the module's route, which holds the refresh token.
     const routes = import.meta.client && config.tokens.refresh.httpOnly ? httpOnlyURLs(origin, useRuntimeConfig().app.baseURL) : undefined

@@ -1,10 +1,11 @@
-import axios, { type AxiosInstance } from 'axios'
-import { createError, deleteCookie, getRequestHeader, getRequestHost, getRequestURL, parseCookies, setCookie, type H3Event } from 'h3'
+import { createError, deleteCookie, getRequestHeader, getRequestHost, parseCookies, setCookie, type H3Event } from 'h3'
 import { cookieNames } from '../../core/cookie-policy'
 import { cookieTokenStore, type CookieJar } from '../../core/cookie-store'
 import { CSRF_HEADER, type HttpOnlyAnswer } from '../../core/http-only'
+import { nitroLocalFetch } from '../../core/in-process'
 import { readTokenTimes } from '../../core/jwt'
-import { withDeployOptions, type DeployOptions, type ResolvedOptions } from '../../core/options'
+import { withDeployOptions, type DeployOptions, type ResolvedOptions, type ServerDeployOptions } from '../../core/options'
+import { createServerApi, type ServerApi } from '../../core/server-api'
 import type { TokenStore } from '../../core/tokens'
 import built from '#axios-jwt/options'
 import { useRuntimeConfig } from '#imports'
@@ -35,9 +36,10 @@ export function assertSameSite(event: H3Event): void {
   }
 }
 
-/** An axios instance for the API, relative base URLs taken against this site. */
-export function apiFor(event: H3Event, config: ResolvedOptions): AxiosInstance {
-  return axios.create({ baseURL: new URL(config.baseURL || '/', getRequestURL(event).origin).href, timeout: config.refreshTimeout })
+/** The API's client for the routes: `serverBaseURL` or `baseURL`, a path served in-process; never the request's Host. */
+export function apiFor(event: H3Event, config: ResolvedOptions): ServerApi {
+  const { serverBaseURL } = (useRuntimeConfig(event) as { axiosJwt?: ServerDeployOptions }).axiosJwt ?? {}
+  return createServerApi({ baseURL: config.baseURL, serverBaseURL }, nitroLocalFetch(), { timeout: config.refreshTimeout })
 }
 
 /** The request's cookies, written into the response with h3. */

@@ -7,7 +7,7 @@ export default defineEventHandler(async (event) => {
   assertSameSite(event)
   const config = useServerOptions(event)
   const credentials = await readBody(event)
-  const response = await apiFor(event, config).post(config.endpoints.login, credentials, { validateStatus: () => true }).catch(() => {
+  const response = await apiFor(event, config).api.post(config.endpoints.login, credentials, { validateStatus: () => true }).catch(() => {
     throw createError({ statusCode: 502, statusMessage: 'The login endpoint could not be reached', data: { error: 'login_unavailable' } })
   })
   // The API's refusal (wrong credentials) reaches the login form as it was.

@@ -1,4 +1,4 @@
-import { createError, defineEventHandler, getRequestURL } from 'h3'
+import { createError, defineEventHandler } from 'h3'
 import { installJwtClient } from '../../../core/client'
 import { SessionExpiredError } from '../../../core/errors'
 import { shareServerRefresh } from '../../../core/shared-refresh'
@@ -12,10 +12,11 @@ export default defineEventHandler(async (event) => {
   assertSameSite(event)
   const config = useServerOptions(event)
   const cookies = routeCookies(event, config)
-  const client = installJwtClient(apiFor(event, config), {
+  const { api, origin } = apiFor(event, config)
+  const client = installJwtClient(api, {
     options: config,
     store: cookies,
-    origin: getRequestURL(event).origin,
+    origin,
     share: shareServerRefresh,
   })
   try {

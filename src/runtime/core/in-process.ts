@@ -1,0 +1,33 @@
+import axios, { type AxiosAdapter } from 'axios'
+import { originOf } from './url'
+
+/** Stands for this server in the URLs of requests that never leave the process; `.invalid` cannot resolve (RFC 6761). */
+export const IN_PROCESS_ORIGIN = 'http://in-process.invalid'
+
+/** A fetch that serves site paths (`/api/items`) in-process, as Nitro's `localFetch` does. */
+export type LocalFetch = (path: string, init: RequestInit) => Promise<Response>
+
+/** Nitro's in-process fetch, which its global `$fetch` uses for relative URLs; `undefined` outside a Nitro server. */
+export function nitroLocalFetch(): LocalFetch | undefined {
+  return (globalThis as { $fetch?: { native?: LocalFetch } }).$fetch?.native
+}
+
+/** A WHATWG fetch over `localFetch` for URLs on `IN_PROCESS_ORIGIN`: the body is read here, since it takes no stream. */
+function fetchInProcess(localFetch: LocalFetch): typeof fetch {
+  return async (input, init) => {
+    const request = new Request(input, init)
+    const { pathname, search } = new URL(request.url)
+    const body = request.body ? new Uint8Array(await request.arrayBuffer()) : undefined
+    return localFetch(pathname + search, { method: request.method, headers: request.headers, body })
+  }
+}
+
+/**
+ * An axios adapter for the server: requests to `IN_PROCESS_ORIGIN` go into the app's own Nitro server (no network,
+ * no DNS, no Host header), every other request through axios' own Node adapter.
+ */
+export function inProcessAdapter(localFetch: LocalFetch): AxiosAdapter {
+  const local = axios.getAdapter('fetch', { env: { fetch: fetchInProcess(localFetch) } })
+  const network = axios.getAdapter('http')
+  return config => originOf(axios.getUri({ ...config, params: undefined })) === IN_PROCESS_ORIGIN ? local(config) : network(config)
+}

@@ -1,0 +1,28 @@
+import axios, { type AxiosInstance, type CreateAxiosDefaults } from 'axios'
+import { joinURL } from 'ufo'
+import { AxiosJwtError } from './errors'
+import { IN_PROCESS_ORIGIN, inProcessAdapter, type LocalFetch } from './in-process'
+
+/** The server's client of the API, and the origin its relative URLs resolve against. */
+export interface ServerApi {
+  api: AxiosInstance
+  origin: string
+}
+
+const ABSOLUTE = /^[a-z][a-z\d+\-.]*:\/\//i
+
+/**
+ * Where the server sends the API's requests, from configuration only and never from what the client sent (Host,
+ * X-Forwarded-*): `serverBaseURL` when set, else `baseURL`. An absolute address is called over the network; a path
+ * (`/api`, served or proxied by the app itself) goes into the app's Nitro server in-process, as Nuxt's own
+ * `$fetch('/api/...')` does during SSR.
+ */
+export function createServerApi(base: { baseURL: string, serverBaseURL?: string }, localFetch: LocalFetch | undefined, defaults: CreateAxiosDefaults = {}): ServerApi {
+  const address = base.serverBaseURL || base.baseURL
+  if (ABSOLUTE.test(address)) return { api: axios.create({ ...defaults, baseURL: address }), origin: IN_PROCESS_ORIGIN }
+  if (!localFetch) {
+    throw new AxiosJwtError(`\`axiosJwt.baseURL\` is a path (${address || '(empty)'}), which the server can reach only inside Nitro. Set \`axiosJwt.serverBaseURL\` to the API's address.`)
+  }
+  const api = axios.create({ ...defaults, baseURL: joinURL(IN_PROCESS_ORIGIN, address || '/'), adapter: inProcessAdapter(localFetch) })
+  return { api, origin: IN_PROCESS_ORIGIN }
+}
