@@ -1,7 +1,7 @@
 // `npm run bench`: what users pay for the module, each figure against a baseline measured in the same run.
 // `npm run bench -- --quick` is a short smoke run that does not write RESULTS.md.
-import { execFileSync, spawn } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { availableParallelism, cpus } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { brotliCompressSync, gzipSync } from 'node:zlib'
@@ -12,6 +12,9 @@ import { memoryStore } from '../test/utils/memory-store'
 import { startTestApi, type TestApi } from '../test/utils/test-api'
 import { sleep } from '../test/utils/time'
 import { recipeClient } from './recipe'
+import { instanceShareSection } from './instance-share'
+import { renderCostSection } from './render-cost'
+import { ssrSection } from './ssr'
 import { median, summary } from './stats'
 
 const quick = process.argv.includes('--quick')
@@ -20,9 +23,6 @@ const STORM_SIZES = quick ? [10, 100] : [10, 100, 1000]
 const SEQUENTIAL = quick ? 1000 : 20_000
 const CONCURRENT = quick ? 1000 : 20_000
 const IN_FLIGHT = 64
-const SSR_SECONDS = quick ? 2 : 10
-const SSR_CONNECTIONS = 32
-const EXPIRED_SESSIONS = quick ? 500 : 4000
 
 const api: TestApi = await startTestApi({ accessTtl: 3600 })
 const lines: string[] = []
@@ -55,42 +55,6 @@ function clientSize(dir: string) {
     total.brotli += brotliCompressSync(content).length
   }
   return total
-}
-
-let nextPort = 4300
-async function startApp(app: string, env: Record<string, string>) {
-  const port = nextPort++
-  const entry = fileURLToPath(new URL(`./apps/${app}/.output/server/index.mjs`, import.meta.url))
-  const child = spawn('node', [entry], { env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: 'ignore' })
-  const url = `http://127.0.0.1:${port}/`
-  for (let i = 0; i < 100; i++) {
-    if (await fetch(url).then(r => r.ok, () => false)) return { url, pid: child.pid!, stop: () => child.kill() }
-    await new Promise(resolve => setTimeout(resolve, 100))
-  }
-  child.kill()
-  throw new Error(`the ${app} app did not start`)
-}
-
-/** CPU milliseconds (user + system) a process has used so far, where Linux tells; the load generator shares the CPUs, so this is the steadier figure. */
-function cpuMs(pid: number): number | undefined {
-  const stat = `/proc/${pid}/stat`
-  if (!existsSync(stat)) return undefined
-  const fields = readFileSync(stat, 'utf8').split(') ')[1]!.split(' ')
-  return (Number(fields[11]) + Number(fields[12])) * 10
-}
-
-/** Requests/s that `connections` loops get from `url` in `seconds`. */
-async function load(url: string, cookie: () => string, seconds: number, connections = SSR_CONNECTIONS) {
-  const until = performance.now() + seconds * 1000
-  let done = 0
-  await Promise.all(Array.from({ length: connections }, async () => {
-    while (performance.now() < until) {
-      const response = await fetch(url, { headers: { cookie: cookie() } })
-      await response.arrayBuffer()
-      if (response.ok) done++
-    }
-  }))
-  return done / seconds
 }
 
 const time = async (fn: () => Promise<unknown>) => {
@@ -197,7 +161,8 @@ out()
 const apps = ['bare', 'axios', 'module'] as const
 const sizes = Object.fromEntries(apps.map((app) => {
   const dir = fileURLToPath(new URL(`./apps/${app}/`, import.meta.url))
-  execFileSync('npx', ['nuxi', 'build', dir], { stdio: 'ignore' })
+  // The module app proxies `/backend/**` to the test API, for the deployment rows of the SSR section.
+  execFileSync('npx', ['nuxi', 'build', dir], { stdio: 'ignore', env: { ...process.env, BENCH_API_URL: api.url } })
   return [app, clientSize(`${dir}.output/public/_nuxt`)]
 })) as Record<typeof apps[number], ReturnType<typeof clientSize>>
 out('| app | raw bytes | gzip bytes | brotli bytes |')
@@ -209,54 +174,11 @@ out(`| axios and its plugin (axios − bare) | ${delta('axios', 'bare')} |`)
 out(`| **the module's own code (module − axios)** | ${delta('module', 'axios')} |`)
 out()
 
-out(`## SSR throughput`)
-out()
-out(`Requests/s rendering a page that calls the API once during SSR, ${SSR_SECONDS} s at ${SSR_CONNECTIONS} connections a round, interleaved; `
-  + `baseline: the same page calling plain axios. Load generator, API and Nuxt server share this machine's CPUs.`)
-out()
-const valid = await api.login()
-const servers = {
-  axios: await startApp('axios', { NUXT_PUBLIC_API_BASE: api.url }),
-  module: await startApp('module', { NUXT_PUBLIC_AXIOS_JWT_BASE_URL: api.url }),
-}
-const throughput: Record<string, number[]> = { axios: [], module: [] }
-const cpuPerRequest: Record<string, number[]> = { axios: [], module: [] }
-const validCookie = () => `access_token=${valid.accessToken}; refresh_token=${valid.refreshToken}`
-// Until the JIT has settled: the first seconds of a fresh server are much slower.
-for (const server of Object.values(servers)) await load(server.url, validCookie, quick ? 1 : 5)
-for (let round = 0; round < ROUNDS; round++) {
-  const order = round % 2 ? ['module', 'axios'] as const : ['axios', 'module'] as const
-  for (const app of order) {
-    const cpuBefore = cpuMs(servers[app].pid)
-    const perSecond = await load(servers[app].url, validCookie, SSR_SECONDS)
-    throughput[app]!.push(perSecond)
-    const cpuAfter = cpuMs(servers[app].pid)
-    if (cpuBefore !== undefined && cpuAfter !== undefined) cpuPerRequest[app]!.push((cpuAfter - cpuBefore) * 1000 / (perSecond * SSR_SECONDS))
-  }
-}
-// Every request carries its own expired session, so the server refreshes each time.
-const expired = await Promise.all(Array.from({ length: EXPIRED_SESSIONS }, () => api.login('alice', 1)))
-await sleep(1100)
-let next = 0
-const refreshBefore = api.calls.refresh
-const refreshing = await load(servers.module.url, () => {
-  const tokens = expired[next++ % expired.length]!
-  return `access_token=${tokens.accessToken}; refresh_token=${tokens.refreshToken}`
-}, SSR_SECONDS)
-for (const server of Object.values(servers)) server.stop()
-const cpu = (app: string) => cpuPerRequest[app]!.length ? summary(cpuPerRequest[app]!, 0) : 'n/a'
-const cpuRatio = cpuPerRequest.axios!.length ? (median(cpuPerRequest.module!) / median(cpuPerRequest.axios!)).toFixed(2) : 'n/a'
-out('| page | requests/s | ratio | server CPU µs/request | CPU ratio |')
-out('|---|---|---|---|---|')
-out(`| plain axios | ${summary(throughput.axios!, 0)} | 1.00 | ${cpu('axios')} | 1.00 |`)
-out(`| nuxt-axios-jwt, valid token | ${summary(throughput.module!, 0)} | ${(median(throughput.module!) / median(throughput.axios!)).toFixed(2)} | ${cpu('module')} | ${cpuRatio} |`)
-out(`| nuxt-axios-jwt, expired token (refresh on every render) | ${refreshing.toFixed(0)} | ${(refreshing / median(throughput.axios!)).toFixed(2)} | | |`)
-out()
-out(`Requests/s swing with the load generator and the API, which run on the same two CPUs; the CPU time the Nuxt `
-  + `server spends per request (from /proc) is the steadier measure of what the module costs it.`)
-out()
-out(`The expired-token row is one round; ${api.calls.refresh - refreshBefore} refreshes were served.`)
-out()
+await ssrSection({ api, out, quick, rounds: ROUNDS })
+const renderSession = await api.login()
+out(renderCostSection(api.url, `access_token=${renderSession.accessToken}; refresh_token=${renderSession.refreshToken}`, quick))
+out(await instanceShareSection(api, quick))
+
 out(`Reproduce: \`npm run bench\`.`)
 
 await api.close()

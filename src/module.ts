@@ -1,5 +1,5 @@
 import { addCustomTab } from '@nuxt/devtools-kit'
-import { addImports, addPlugin, addRouteMiddleware, addServerHandler, addTemplate, addTypeTemplate, createResolver, defineNuxtModule, useLogger } from '@nuxt/kit'
+import { addImports, addPlugin, addRouteMiddleware, addServerHandler, addServerPlugin, addTemplate, addTypeTemplate, createResolver, defineNuxtModule, useLogger } from '@nuxt/kit'
 import { defu } from 'defu'
 import { DEVTOOLS_ROUTE } from './runtime/core/devtools'
 import { httpOnlyRoutes } from './runtime/core/http-only'
@@ -25,6 +25,7 @@ export default defineNuxtModule<ModuleOptions>({
   defaults: nuxt => ({
     baseURL: '',
     serverBaseURL: '',
+    sharedRefresh: { storage: '' },
     endpoints: { login: '/auth/login', refresh: '/auth/refresh', logout: '/auth/logout', user: '/auth/me' },
     tokens: {
       access: { cookie: 'access_token', path: 'data.accessToken', expiresInPath: '' },
@@ -48,14 +49,14 @@ export default defineNuxtModule<ModuleOptions>({
     // What changes between deployments goes through the runtime config (`NUXT_PUBLIC_AXIOS_JWT_*` overrides it).
     // The rest describes the API's shape and is built into the app: Nitro clones and re-reads the environment
     // for every key of the runtime config on every request, and the page payload carries all of it.
-    const { baseURL, serverBaseURL, endpoints, cookie, ...shape } = options
+    const { baseURL, serverBaseURL, sharedRefresh, endpoints, cookie, ...shape } = options
     const publicConfig = nuxt.options.runtimeConfig.public as Record<string, unknown>
     publicConfig.axiosJwt = defu(
       publicConfig.axiosJwt as Partial<DeployOptions> | undefined,
       { baseURL, endpoints, cookie: { domain: cookie.domain ?? '', secure: cookie.secure ?? !nuxt.options.dev } } satisfies DeployOptions,
     )
     const privateConfig = nuxt.options.runtimeConfig as Record<string, unknown>
-    privateConfig.axiosJwt = defu(privateConfig.axiosJwt as Partial<ServerDeployOptions> | undefined, { serverBaseURL } satisfies ServerDeployOptions)
+    privateConfig.axiosJwt = defu(privateConfig.axiosJwt as Partial<ServerDeployOptions> | undefined, { serverBaseURL, sharedRefresh } satisfies ServerDeployOptions)
     const built: BuiltOptions = {
       ...shape,
       cookie: { path: cookie.path, sameSite: cookie.sameSite },
@@ -100,6 +101,7 @@ export default defineNuxtModule<ModuleOptions>({
       addPlugin(resolver.resolve('./runtime/app/plugins/devtools.client'))
       addCustomTab({ name: 'nuxt-axios-jwt', title: 'JWT session', icon: 'carbon:locked', view: { type: 'iframe', src: route } })
     }
+    if (sharedRefresh.storage) addServerPlugin(resolver.resolve('./runtime/server/plugins/shared-refresh'))
     if (options.globalMiddleware) {
       addRouteMiddleware({ name: 'axios-jwt-global', path: resolver.resolve('./runtime/app/middleware/global'), global: true })
     }

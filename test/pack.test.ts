@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process'
 import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { fetch, setup } from '@nuxt/test-utils/e2e'
+import { fetch, setup, url } from '@nuxt/test-utils/e2e'
 import { afterAll, describe, expect, it } from 'vitest'
+import { rawRequest } from './utils/raw-http'
 import { cookieHeader, startTestApi } from './utils/test-api'
 
 // Pack the module as `npm publish` would, and unpack it into a plain app's node_modules.
@@ -15,9 +16,18 @@ cpSync(fileURLToPath(new URL('./fixtures/packed', import.meta.url)), app, { recu
 const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', tmp], { cwd: root, encoding: 'utf8' }).trim().split('\n').at(-1)!
 execFileSync('tar', ['-xzf', `${tmp}${tarball}`, '-C', `${app}node_modules/nuxt-axios-jwt`, '--strip-components=1'])
 
+// The API sits behind the app's own proxy route, as in most deployments; `other` is a service the server could reach.
 const api = await startTestApi()
-await setup({ rootDir: app, env: { NUXT_PUBLIC_AXIOS_JWT_BASE_URL: api.url } })
-afterAll(() => api.close())
+const other = await startTestApi()
+await setup({
+  rootDir: app,
+  nuxtConfig: { routeRules: { '/backend/**': { proxy: `${api.url}/**` } } },
+  env: { NUXT_PUBLIC_AXIOS_JWT_BASE_URL: '/backend' },
+})
+afterAll(async () => {
+  await api.close()
+  await other.close()
+})
 
 describe('the packed module in a plain app', () => {
   it('ships the built module and its runtime, nothing else', () => {
@@ -42,5 +52,20 @@ describe('the packed module in a plain app', () => {
     const response = await fetch('/')
     expect(response.status).toBe(200)
     expect(await response.text()).toContain('none')
+  })
+
+  it('renders signed-in pages when the request names a public host the server cannot reach', async () => {
+    const tokens = await api.login()
+    const response = await rawRequest(url('/'), { headers: { host: 'shop.example.invalid', cookie: cookieHeader(tokens) } })
+    expect(response.status).toBe(200)
+    expect(response.body).toContain('Keys:Alice')
+  })
+
+  it('sends nothing to a host named only by the request', async () => {
+    const tokens = await api.loginExpired()
+    const response = await rawRequest(url('/'), { headers: { host: new URL(other.url).host, cookie: cookieHeader(tokens) } })
+    expect(response.body).toContain('Keys:Alice')
+    expect(api.calls.refresh).toBe(1)
+    expect(other.authorizations).toEqual([])
   })
 })

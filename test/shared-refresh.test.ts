@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { RefreshOutcome } from '../src/runtime/core/exchange'
+import { openOutcome, sealOutcome } from '../src/runtime/core/sealed-outcome'
 import { forgetServerRefresh, shareServerRefresh } from '../src/runtime/core/shared-refresh'
 import { sleep } from './utils/time'
 
@@ -41,5 +42,23 @@ describe('server renders sharing one exchange', () => {
     await forgetServerRefresh(token)
     await shareServerRefresh(token, exchange)
     expect(counter.calls).toBe(2)
+  })
+})
+
+describe('an outcome sealed for other instances', () => {
+  const outcome: RefreshOutcome = { kind: 'ok', tokens: { accessToken: 'eyJ.access.token', refreshToken: 'eyJ.next.refresh' } }
+
+  it('opens with the spent refresh token only, and holds neither token in clear', async () => {
+    const sealed = await sealOutcome(outcome, 'spent-refresh')
+    expect(sealed).not.toContain('eyJ')
+    expect(await openOutcome(sealed, 'spent-refresh')).toEqual(outcome)
+    expect(await openOutcome(sealed, 'another-refresh')).toBeUndefined()
+  })
+
+  it('refuses a sealed value that was changed, and garbage', async () => {
+    const sealed = await sealOutcome(outcome, 'spent-refresh')
+    const [iv, data] = sealed.split('.')
+    const flipped = `${iv}.${data!.slice(0, -3)}${data!.at(-3) === 'A' ? 'B' : 'A'}${data!.slice(-2)}`
+    for (const value of [flipped, '', 'x', 'a.b', '..', `${iv}.`]) expect(await openOutcome(value, 'spent-refresh')).toBeUndefined()
   })
 })

@@ -15,6 +15,15 @@ export interface AxiosJwtOptions {
    * @default ''
    */
   serverBaseURL: string
+  sharedRefresh: {
+    /**
+     * A Nitro storage mount (unstorage's `redis` driver) through which several server instances share each refresh, so
+     * that renders of one expired pair on different instances make one exchange. `''` shares within an instance only.
+     * Server-only (`NUXT_AXIOS_JWT_SHARED_REFRESH_STORAGE`).
+     * @default ''
+     */
+    storage: string
+  }
   /** Endpoints on the API: paths relative to `baseURL`, or absolute URLs. */
   endpoints: {
     /**

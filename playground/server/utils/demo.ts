@@ -13,7 +13,7 @@ export const demoAuth = createTokenIssuer({
 })
 
 /** The user of the bearer token on the request, or a 401. */
-export async function requireIssuerUser(event: H3Event) {
+export async function requireDemoUser(event: H3Event) {
   const header = getHeader(event, 'authorization') || ''
   const user = await demoAuth.verify(header.replace(/^Bearer\s+/i, '') || undefined)
   if (!user) throw createError({ statusCode: 401, statusMessage: 'Unauthorized', data: { error: 'invalid_token' } })

@@ -1,7 +1,7 @@
 import type { AxiosJwtOptions } from '../types'
 
-/** The options as the runtime holds them, with every default applied; `serverBaseURL` is read on the server only. */
-export type ResolvedOptions = Omit<AxiosJwtOptions, 'serverBaseURL'> & { sessionEndStatuses: number[], sessionEndErrors: string[] }
+/** The options as the runtime holds them, with every default applied; the server's own deployment options apart. */
+export type ResolvedOptions = Omit<AxiosJwtOptions, keyof ServerDeployOptions> & { sessionEndStatuses: number[], sessionEndErrors: string[] }
 
 /** Options that change between deployments: in `runtimeConfig.public.axiosJwt`, overridable by `NUXT_PUBLIC_AXIOS_JWT_*`. */
 export interface DeployOptions {
@@ -28,4 +28,5 @@ export const headerValueOf = (header: AxiosJwtOptions['header'], token: string):
 /** The server's own deployment options: in the private `runtimeConfig.axiosJwt` (`NUXT_AXIOS_JWT_*`), never in the page. */
 export interface ServerDeployOptions {
   serverBaseURL: string
+  sharedRefresh: AxiosJwtOptions['sharedRefresh']
 }

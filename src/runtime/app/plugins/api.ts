@@ -1,6 +1,6 @@
 import { installJwtClient } from '../../core/client'
 import { CSRF_HEADER, httpOnlyURLs } from '../../core/http-only'
-import { shareServerRefresh } from '../../core/shared-refresh'
+import { serverShare } from '../../core/shared-refresh'
 import type { ApiInstance, UseAuthReturn } from '../../types'
 import { useApiInstance } from '../utils/api-instance'
 import { useAxiosJwtConfig } from '../utils/config'
@@ -8,7 +8,7 @@ import { httpOnlyClientOptions } from '../utils/http-only-client'
 import { createSession } from '../utils/session'
 import { shareTabRefresh } from '../utils/tab-refresh'
 import { useTokenCookies } from '../utils/token-cookies'
-import { defineNuxtPlugin, useRuntimeConfig } from '#imports'
+import { defineNuxtPlugin, useRequestEvent, useRuntimeConfig } from '#imports'
 
 export default defineNuxtPlugin({
   name: 'axios-jwt',
@@ -23,7 +23,8 @@ export default defineNuxtPlugin({
       refreshRequest: routes && (() => ({ method: 'post', url: routes.refresh, headers: { [CSRF_HEADER]: '1' } })),
       store,
       origin,
-      share: import.meta.server ? shareServerRefresh : shareTabRefresh(store),
+      // Across server instances when `sharedRefresh` is on, else within this one; in the browser, across tabs.
+      share: import.meta.server ? serverShare(useRequestEvent()?.context) : shareTabRefresh(store),
       callHook: nuxtApp.callHook,
     })
     const { user, loggedIn, login, logout, refresh, fetchUser } = createSession({ api, client, store, config, routes })

@@ -10,7 +10,7 @@ import { useRuntimeConfig } from '#imports'
  */
 export function useApiInstance(config: ResolvedOptions): ServerApi {
   if (import.meta.server) {
-    const { serverBaseURL } = (useRuntimeConfig() as { axiosJwt?: ServerDeployOptions }).axiosJwt ?? {}
+    const { serverBaseURL } = (useRuntimeConfig() as unknown as { axiosJwt?: Partial<ServerDeployOptions> }).axiosJwt ?? {}
     return createServerApi({ baseURL: config.baseURL, serverBaseURL }, nitroLocalFetch())
   }
   const origin = window.location.origin

@@ -38,7 +38,7 @@ export function assertSameSite(event: H3Event): void {
 
 /** The API's client for the routes: `serverBaseURL` or `baseURL`, a path served in-process; never the request's Host. */
 export function apiFor(event: H3Event, config: ResolvedOptions): ServerApi {
-  const { serverBaseURL } = (useRuntimeConfig(event) as { axiosJwt?: ServerDeployOptions }).axiosJwt ?? {}
+  const { serverBaseURL } = (useRuntimeConfig(event) as unknown as { axiosJwt?: Partial<ServerDeployOptions> }).axiosJwt ?? {}
   return createServerApi({ baseURL: config.baseURL, serverBaseURL }, nitroLocalFetch(), { timeout: config.refreshTimeout })
 }
 

@@ -1,7 +1,7 @@
 import { createError, defineEventHandler } from 'h3'
 import { installJwtClient } from '../../../core/client'
 import { SessionExpiredError } from '../../../core/errors'
-import { shareServerRefresh } from '../../../core/shared-refresh'
+import { serverShare } from '../../../core/shared-refresh'
 import { apiFor, assertSameSite, routeCookies, useServerOptions } from '../../utils/session'
 
 /**
@@ -17,7 +17,7 @@ export default defineEventHandler(async (event) => {
     options: config,
     store: cookies,
     origin,
-    share: shareServerRefresh,
+    share: serverShare(event.context),
   })
   try {
     return cookies.answer(await client.refresh())

@@ -1,0 +1,151 @@
+// SSR benchmarks: built apps served by their own Node processes, loaded from this one.
+import { spawn } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import type { TestApi } from '../test/utils/test-api'
+import { sleep } from '../test/utils/time'
+import { median, summary } from './stats'
+
+interface App {
+  url: string
+  pid: number
+  stop: () => void
+}
+
+let nextPort = 4300
+
+async function startApp(app: string, env: (port: number) => Record<string, string>): Promise<App> {
+  const port = nextPort++
+  const entry = fileURLToPath(new URL(`./apps/${app}/.output/server/index.mjs`, import.meta.url))
+  const child = spawn('node', [entry], { env: { ...process.env, ...env(port), PORT: String(port), HOST: '127.0.0.1' }, stdio: 'ignore' })
+  const url = `http://127.0.0.1:${port}/`
+  for (let i = 0; i < 100; i++) {
+    if (await fetch(url).then(r => r.ok, () => false)) return { url, pid: child.pid!, stop: () => child.kill() }
+    await sleep(100)
+  }
+  child.kill()
+  throw new Error(`the ${app} app did not start`)
+}
+
+/** CPU milliseconds (user + system) a process has used so far, where Linux tells. */
+function cpuMs(pid: number): number | undefined {
+  const stat = `/proc/${pid}/stat`
+  if (!existsSync(stat)) return undefined
+  const fields = readFileSync(stat, 'utf8').split(') ')[1]!.split(' ')
+  return (Number(fields[11]) + Number(fields[12])) * 10
+}
+
+/** Requests/s that `connections` loops get from `url` in `seconds`. */
+async function load(url: string, cookie: () => string, seconds: number, connections: number) {
+  const until = performance.now() + seconds * 1000
+  let done = 0
+  await Promise.all(Array.from({ length: connections }, async () => {
+    while (performance.now() < until) {
+      const response = await fetch(url, { headers: { cookie: cookie() } })
+      await response.arrayBuffer()
+      if (response.ok) done++
+    }
+  }))
+  return done / seconds
+}
+
+/**
+ * Server CPU µs per render over a fixed number of renders. Few connections keep the load generator (this process)
+ * off the server's CPU, so the figure depends on the server's own work.
+ */
+async function cpuPerRender(app: App, cookie: string, renders: number, connections = 2): Promise<number | undefined> {
+  const before = cpuMs(app.pid)
+  let left = renders
+  await Promise.all(Array.from({ length: connections }, async () => {
+    while (left-- > 0) await (await fetch(app.url, { headers: { cookie } })).arrayBuffer()
+  }))
+  const after = cpuMs(app.pid)
+  return before === undefined || after === undefined ? undefined : (after - before) * 1000 / renders
+}
+
+/** Interleaved rounds over `apps`: requests/s at `connections`, then server CPU per render at low load. */
+async function compare(apps: Record<string, App>, cookie: string, options: { rounds: number, seconds: number, renders: number, connections: number }) {
+  const throughput: Record<string, number[]> = {}
+  const cpu: Record<string, number[]> = {}
+  const names = Object.keys(apps)
+  // Until the JIT has settled: the first seconds of a fresh server are much slower.
+  for (const name of names) await load(apps[name]!.url, () => cookie, Math.max(1, options.seconds / 2), options.connections)
+  for (let round = 0; round < options.rounds; round++) {
+    const order = round % 2 ? [...names].reverse() : names
+    for (const name of order) (throughput[name] ??= []).push(await load(apps[name]!.url, () => cookie, options.seconds, options.connections))
+    for (const name of order) {
+      const perRender = await cpuPerRender(apps[name]!, cookie, options.renders)
+      if (perRender !== undefined) (cpu[name] ??= []).push(perRender)
+    }
+  }
+  return { throughput, cpu }
+}
+
+export interface SsrSetup {
+  api: TestApi
+  out: (line?: string) => void
+  quick: boolean
+  rounds: number
+}
+
+export async function ssrSection({ api, out, quick, rounds }: SsrSetup): Promise<void> {
+  const options = { rounds: quick ? 1 : Math.max(rounds, 7), seconds: quick ? 2 : 8, renders: quick ? 300 : 3000, connections: 32 }
+  const valid = await api.login()
+  const cookie = `access_token=${valid.accessToken}; refresh_token=${valid.refreshToken}`
+  const apps = {
+    'plain axios': await startApp('axios', () => ({ NUXT_PUBLIC_API_BASE: api.url })),
+    'nuxt-axios-jwt, valid token': await startApp('module', () => ({ NUXT_PUBLIC_AXIOS_JWT_BASE_URL: api.url })),
+  }
+  const proxied = {
+    'in-process (relative `baseURL` on the server)': await startApp('module', () => ({ NUXT_PUBLIC_AXIOS_JWT_BASE_URL: '/backend' })),
+    // What a relative baseURL did before: the server called its own public address, through the network.
+    'network hop to the app\'s own address': await startApp('module', port => ({
+      NUXT_PUBLIC_AXIOS_JWT_BASE_URL: '/backend',
+      NUXT_AXIOS_JWT_SERVER_BASE_URL: `http://127.0.0.1:${port}/backend`,
+    })),
+  }
+  try {
+    out(`## SSR throughput and server CPU`)
+    out()
+    out(`A page that calls the API once during SSR; baseline: the same page calling plain axios. Requests/s: ${options.seconds} s at `
+      + `${options.connections} connections a round. Server CPU: µs the Nuxt process spends per render (from /proc) over `
+      + `${options.renders} renders at 2 connections, which keeps the load generator off the server's CPU. ${options.rounds} interleaved rounds.`)
+    out()
+    writeTable(out, await compare(apps, cookie, options), 'plain axios')
+    out(`| nuxt-axios-jwt, expired token (refresh on every render) | ${(await refreshingThroughput(api, apps['nuxt-axios-jwt, valid token'].url, quick)).toFixed(0)} | | | |`)
+    out()
+    out(`The expired-token row is one round with a new expired session per request.`)
+    out()
+    out(`### The API behind the app's own proxy route`)
+    out()
+    out(`\`baseURL: '/backend'\` with a Nitro \`routeRules\` proxy to the API. In-process: the server hands the request to Nitro `
+      + `without a socket. Network hop: what a relative \`baseURL\` did before, the server calling its own address.`)
+    out()
+    writeTable(out, await compare(proxied, cookie, options), 'network hop to the app\'s own address')
+    out()
+  }
+  finally {
+    for (const app of [...Object.values(apps), ...Object.values(proxied)]) app.stop()
+  }
+}
+
+function writeTable(out: SsrSetup['out'], { throughput, cpu }: Awaited<ReturnType<typeof compare>>, baseline: string) {
+  const ratio = (series: Record<string, number[]>, name: string) =>
+    series[name]?.length && series[baseline]?.length ? (median(series[name]!) / median(series[baseline]!)).toFixed(2) : 'n/a'
+  out('| page | requests/s | ratio | server CPU µs/render | CPU ratio |')
+  out('|---|---|---|---|---|')
+  for (const name of Object.keys(throughput)) {
+    out(`| ${name} | ${summary(throughput[name]!, 0)} | ${ratio(throughput, name)} | ${cpu[name]?.length ? summary(cpu[name]!, 0) : 'n/a'} | ${ratio(cpu, name)} |`)
+  }
+}
+
+/** Requests/s when every render carries its own expired session, so the server refreshes each time. */
+async function refreshingThroughput(api: TestApi, url: string, quick: boolean): Promise<number> {
+  const expired = await Promise.all(Array.from({ length: quick ? 500 : 4000 }, () => api.login('alice', 1)))
+  await sleep(1100)
+  let next = 0
+  return load(url, () => {
+    const tokens = expired[next++ % expired.length]!
+    return `access_token=${tokens.accessToken}; refresh_token=${tokens.refreshToken}`
+  }, quick ? 2 : 8, 32)
+}

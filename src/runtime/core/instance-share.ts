@@ -1,0 +1,87 @@
+import type { RefreshOutcome } from './exchange'
+import type { ShareRefresh } from './refresher'
+import { openOutcome, sealOutcome } from './sealed-outcome'
+import { GRACE_MS, refreshKey, shareServerRefresh } from './shared-refresh'
+
+/** A store the server instances share, with an atomic claim (Redis `SET NX PX`). */
+export interface ClaimStore {
+  /** Sets `key` only when it is absent; resolves to whether it did. */
+  claim: (key: string, value: string, ttlMs: number) => Promise<boolean>
+  get: (key: string) => Promise<string | null | undefined>
+  set: (key: string, value: string, ttlMs: number) => Promise<void>
+  remove: (key: string) => Promise<void>
+}
+
+export interface InstanceShareOptions {
+  /** How long an instance waits for another's exchange, and how long a claim lives: the refresh's own deadline and a little. */
+  waitMs: number
+  /** Told when the store fails; the exchange then runs on this instance alone. */
+  onStoreDown?: (error: unknown) => void
+  /** Bounds every call to the store: a client may queue commands while the store is unreachable. */
+  storeTimeoutMs?: number
+  pollMs?: number
+}
+
+/** The store failed before this instance exchanged: falling back to exchanging alone is safe. */
+class StoreDown extends Error {}
+
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
+
+/**
+ * Renders of one expired pair that land on different server instances share one exchange: the first instance claims
+ * the spent token's hash, exchanges, and leaves the outcome sealed with that token for the others, which wait for it.
+ * Within an instance, `shareServerRefresh` shares as before. A store that fails means per-instance behaviour.
+ */
+export function shareAcrossInstances(store: ClaimStore, options: InstanceShareOptions): ShareRefresh {
+  const { waitMs, storeTimeoutMs = 1000, pollMs = 25 } = options
+  const instance = globalThis.crypto.randomUUID()
+  const bounded = <T>(call: () => Promise<T>): Promise<T> => new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new StoreDown('the store did not answer in time')), storeTimeoutMs)
+    call().then(resolve, error => reject(new StoreDown(error instanceof Error ? error.message : String(error), { cause: error })))
+      .finally(() => clearTimeout(timer))
+  })
+
+  /** The outcome another instance left for this token, if any. */
+  const published = async (key: string, refreshToken: string): Promise<RefreshOutcome | undefined> => {
+    const sealed = await bounded(() => store.get(`outcome:${key}`))
+    return sealed ? openOutcome(sealed, refreshToken) : undefined
+  }
+
+  async function exchangeAndPublish(key: string, refreshToken: string, exchange: () => Promise<RefreshOutcome>): Promise<RefreshOutcome> {
+    const outcome = await exchange()
+    try {
+      // Transient failures are not kept: the next instance may try itself.
+      if (outcome.kind !== 'transient') await bounded(async () => store.set(`outcome:${key}`, await sealOutcome(outcome, refreshToken), GRACE_MS))
+      await bounded(() => store.remove(`claim:${key}`))
+    }
+    catch (error) {
+      options.onStoreDown?.(error)
+    }
+    return outcome
+  }
+
+  async function coordinate(refreshToken: string, exchange: () => Promise<RefreshOutcome>): Promise<RefreshOutcome> {
+    const key = await refreshKey(refreshToken)
+    for (const until = Date.now() + waitMs; Date.now() < until; await sleep(pollMs)) {
+      const outcome = await published(key, refreshToken)
+      if (outcome) return outcome
+      if (!await bounded(() => store.claim(`claim:${key}`, instance, waitMs))) continue
+      // The claim may be free because its holder just published and left: its outcome is there then.
+      const meanwhile = await published(key, refreshToken)
+      if (meanwhile) return meanwhile
+      return exchangeAndPublish(key, refreshToken, exchange)
+    }
+    return { kind: 'transient', reason: 'another server instance did not finish refreshing this session in time' }
+  }
+
+  return (refreshToken, exchange) => shareServerRefresh(refreshToken, async () => {
+    try {
+      return await coordinate(refreshToken, exchange)
+    }
+    catch (error) {
+      if (!(error instanceof StoreDown)) throw error
+      options.onStoreDown?.(error)
+      return exchange()
+    }
+  })
+}

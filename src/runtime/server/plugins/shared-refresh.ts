@@ -1,0 +1,28 @@
+import { shareAcrossInstances } from '../../core/instance-share'
+import type { ServerDeployOptions } from '../../core/options'
+import { SHARE_CONTEXT_KEY } from '../../core/shared-refresh'
+import { redisClaimStore } from '../utils/claim-store'
+import built from '#axios-jwt/options'
+import { defineNitroPlugin, useRuntimeConfig, useStorage } from '#imports'
+
+/**
+ * Added when `sharedRefresh.storage` is set: every request's context carries the refresh sharing across server
+ * instances, which the `$api` plugin and the httpOnly routes use in place of the per-instance one.
+ */
+export default defineNitroPlugin((nitroApp) => {
+  const { sharedRefresh } = (useRuntimeConfig() as unknown as { axiosJwt?: Partial<ServerDeployOptions> }).axiosJwt ?? {}
+  if (!sharedRefresh?.storage) return
+  // One warning a minute at most while the store is down.
+  let warnedAt = -Infinity
+  const share = shareAcrossInstances(redisClaimStore(useStorage(), sharedRefresh.storage), {
+    waitMs: built.refreshTimeout + 1000,
+    onStoreDown: (error) => {
+      if (Date.now() - warnedAt < 60_000) return
+      warnedAt = Date.now()
+      console.warn(`[nuxt-axios-jwt] The shared refresh store "${sharedRefresh.storage}" failed (${error instanceof Error ? error.message : String(error)}); each instance refreshes on its own while it is unreachable.`)
+    },
+  })
+  nitroApp.hooks.hook('request', (event) => {
+    event.context[SHARE_CONTEXT_KEY] = share
+  })
+})
