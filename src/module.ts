@@ -1,5 +1,6 @@
 import { addCustomTab } from '@nuxt/devtools-kit'
-import { addImports, addPlugin, addRouteMiddleware, addServerHandler, addServerPlugin, addTemplate, addTypeTemplate, createResolver, defineNuxtModule, useLogger } from '@nuxt/kit'
+import type { Nuxt } from '@nuxt/schema'
+import { addImports, addPlugin, addRouteMiddleware, addServerHandler, addServerImports, addServerPlugin, addTemplate, addTypeTemplate, createResolver, defineNuxtModule, useLogger, type Resolver } from '@nuxt/kit'
 import { defu } from 'defu'
 import { DEVTOOLS_ROUTE } from './runtime/core/devtools'
 import { httpOnlyRoutes } from './runtime/core/http-only'
@@ -46,34 +47,7 @@ export default defineNuxtModule<ModuleOptions>({
     const resolver = createResolver(import.meta.url)
     const logger = useLogger('nuxt-axios-jwt')
 
-    // What changes between deployments goes through the runtime config (`NUXT_PUBLIC_AXIOS_JWT_*` overrides it).
-    // The rest describes the API's shape and is built into the app: Nitro clones and re-reads the environment
-    // for every key of the runtime config on every request, and the page payload carries all of it.
-    const { baseURL, serverBaseURL, sharedRefresh, endpoints, cookie, ...shape } = options
-    const publicConfig = nuxt.options.runtimeConfig.public as Record<string, unknown>
-    publicConfig.axiosJwt = defu(
-      publicConfig.axiosJwt as Partial<DeployOptions> | undefined,
-      { baseURL, endpoints, cookie: { domain: cookie.domain ?? '', secure: cookie.secure ?? !nuxt.options.dev } } satisfies DeployOptions,
-    )
-    const privateConfig = nuxt.options.runtimeConfig as Record<string, unknown>
-    privateConfig.axiosJwt = defu(privateConfig.axiosJwt as Partial<ServerDeployOptions> | undefined, { serverBaseURL, sharedRefresh } satisfies ServerDeployOptions)
-    const built: BuiltOptions = {
-      ...shape,
-      cookie: { path: cookie.path, sameSite: cookie.sameSite },
-      sessionEndStatuses: options.sessionEndStatuses ?? [401, 403],
-      sessionEndErrors: options.sessionEndErrors ?? ['invalid_grant'],
-    }
-    const template = addTemplate({ filename: 'axios-jwt/options.mjs', getContents: () => `export default ${JSON.stringify(built)}\n`, write: true })
-    nuxt.options.alias['#axios-jwt/options'] = template.dst
-    nuxt.hook('nitro:config', (nitroConfig) => {
-      nitroConfig.alias = { ...nitroConfig.alias, '#axios-jwt/options': template.dst }
-    })
-    addTypeTemplate({
-      filename: 'types/axios-jwt-options.d.ts',
-      getContents: () => `declare module '#axios-jwt/options' {\n  const options: import(${JSON.stringify(resolver.resolve('./runtime/core/options'))}).BuiltOptions\n  export default options\n}\n`,
-    }, { nuxt: true, nitro: true })
-    // The public types, where apps augment `AuthUser`.
-    nuxt.options.alias['#axios-jwt'] = resolver.resolve('./runtime/types')
+    publishOptions(options, nuxt, resolver)
 
     if (!nuxt.options.dev && isPlainHttpRemote(options.baseURL)) {
       logger.warn(`\`axiosJwt.baseURL\` (${options.baseURL}) is plain HTTP: tokens cross the network unencrypted. Use HTTPS in production.`)
@@ -87,6 +61,7 @@ export default defineNuxtModule<ModuleOptions>({
       { name: 'useAuth', from: resolver.resolve('./runtime/app/composables/useAuth') },
       ...['AxiosJwtError', 'RefreshError', 'SessionExpiredError'].map(name => ({ name, from: resolver.resolve('./runtime/core/errors') })),
     ])
+    addServerImports([{ name: 'useServerApi', from: resolver.resolve('./runtime/server/utils/use-server-api') }])
     addRouteMiddleware({ name: 'auth', path: resolver.resolve('./runtime/app/middleware/auth') })
     addRouteMiddleware({ name: 'guest', path: resolver.resolve('./runtime/app/middleware/guest') })
     if (options.tokens.refresh.httpOnly) {
@@ -101,7 +76,7 @@ export default defineNuxtModule<ModuleOptions>({
       addPlugin(resolver.resolve('./runtime/app/plugins/devtools.client'))
       addCustomTab({ name: 'nuxt-axios-jwt', title: 'JWT session', icon: 'carbon:locked', view: { type: 'iframe', src: route } })
     }
-    if (sharedRefresh.storage) addServerPlugin(resolver.resolve('./runtime/server/plugins/shared-refresh'))
+    if (options.sharedRefresh.storage) addServerPlugin(resolver.resolve('./runtime/server/plugins/shared-refresh'))
     if (options.globalMiddleware) {
       addRouteMiddleware({ name: 'axios-jwt-global', path: resolver.resolve('./runtime/app/middleware/global'), global: true })
     }
@@ -115,3 +90,36 @@ export default defineNuxtModule<ModuleOptions>({
     }
   },
 })
+
+/**
+ * What changes between deployments goes through the runtime config (`NUXT_PUBLIC_AXIOS_JWT_*`, and the server's own
+ * under `NUXT_AXIOS_JWT_*`). The rest describes the API's shape and is built into the app: Nitro clones and re-reads
+ * the environment for every key of the runtime config on every request, and the page payload carries all of it.
+ */
+function publishOptions(options: AxiosJwtOptions, nuxt: Nuxt, resolver: Resolver) {
+  const { baseURL, serverBaseURL, sharedRefresh, endpoints, cookie, ...shape } = options
+  const publicConfig = nuxt.options.runtimeConfig.public as Record<string, unknown>
+  publicConfig.axiosJwt = defu(
+    publicConfig.axiosJwt as Partial<DeployOptions> | undefined,
+    { baseURL, endpoints, cookie: { domain: cookie.domain ?? '', secure: cookie.secure ?? !nuxt.options.dev } } satisfies DeployOptions,
+  )
+  const privateConfig = nuxt.options.runtimeConfig as Record<string, unknown>
+  privateConfig.axiosJwt = defu(privateConfig.axiosJwt as Partial<ServerDeployOptions> | undefined, { serverBaseURL, sharedRefresh } satisfies ServerDeployOptions)
+  const built: BuiltOptions = {
+    ...shape,
+    cookie: { path: cookie.path, sameSite: cookie.sameSite },
+    sessionEndStatuses: options.sessionEndStatuses ?? [401, 403],
+    sessionEndErrors: options.sessionEndErrors ?? ['invalid_grant'],
+  }
+  const template = addTemplate({ filename: 'axios-jwt/options.mjs', getContents: () => `export default ${JSON.stringify(built)}\n`, write: true })
+  nuxt.options.alias['#axios-jwt/options'] = template.dst
+  nuxt.hook('nitro:config', (nitroConfig) => {
+    nitroConfig.alias = { ...nitroConfig.alias, '#axios-jwt/options': template.dst }
+  })
+  addTypeTemplate({
+    filename: 'types/axios-jwt-options.d.ts',
+    getContents: () => `declare module '#axios-jwt/options' {\n  const options: import(${JSON.stringify(resolver.resolve('./runtime/core/options'))}).BuiltOptions\n  export default options\n}\n`,
+  }, { nuxt: true, nitro: true })
+  // The public types, where apps augment `AuthUser`.
+  nuxt.options.alias['#axios-jwt'] = resolver.resolve('./runtime/types')
+}

@@ -435,3 +435,16 @@ describe('around the refresh', () => {
     expect(JSON.stringify(states)).not.toContain(store.tokens.accessToken)
   })
 })
+
+describe('refreshBeforeExpiry: 0', () => {
+  it('sends a token that is still valid, and refreshes before sending one whose exp has passed', async () => {
+    api.options.accessTtl = 3
+    const { http } = await client({ options: { refreshBeforeExpiry: 0 } })
+    await http.get('/items')
+    expect(api.calls.refresh).toBe(0)
+    await sleep(3100)
+    await http.get('/items')
+    expect(api.calls.refresh).toBe(1)
+    expect(api.calls.unauthorized).toBe(0)
+  })
+})

@@ -182,3 +182,53 @@ describe('httpOnly routes refuse cross-site requests', () => {
     expect(api.calls.refresh).toBe(0)
   })
 })
+
+describe('httpOnly mode with large tokens, "remember me" and server routes', () => {
+  it('stores 6 KB tokens as HttpOnly chunks, renders, refreshes and logs out without a chunk left', async () => {
+    api.options.padding = { access: 6000, refresh: 5000 }
+    try {
+      const page = await loggedInPage()
+      const all = await page.context().cookies()
+      const refreshChunks = all.filter(c => /^refresh_token\.\d+$/.test(c.name))
+      expect(refreshChunks.length).toBeGreaterThan(1)
+      expect(refreshChunks.every(c => c.httpOnly)).toBe(true)
+      expect(all.filter(c => /^access_token\.\d+$/.test(c.name)).length).toBeGreaterThan(1)
+      expect(await documentCookie(page)).not.toMatch(/refresh_token\.\d=/)
+      await gotoHydrated(page, '/protected')
+      expect(await text(page, 'items')).toBe('Keys:Alice')
+      const response = await page.evaluate(() => window.fetch('/api/_axios-jwt/refresh', { method: 'POST', headers: { 'x-axios-jwt': '1' } }).then(r => r.status))
+      expect(response).toBe(200)
+      await gotoHydrated(page, '/protected')
+      expect(await text(page, 'items')).toBe('Keys:Alice')
+      await page.getByTestId('logout').click()
+      await page.waitForURL(url('/login'))
+      expect((await page.context().cookies()).filter(c => /^(?:access|refresh)_token/.test(c.name))).toEqual([])
+    }
+    finally {
+      api.options.padding = undefined
+    }
+  })
+
+  it('keeps a session without "remember me" until the browser closes, through the refresh route', async () => {
+    const page = await createPage()
+    await gotoHydrated(page, '/login')
+    await page.getByTestId('remember').uncheck()
+    await page.getByTestId('submit').click()
+    await page.waitForURL(url('/'))
+    const expiries = async () => (await cookies(page.context())).refresh?.expires
+    expect(await expiries()).toBe(-1)
+    const before = (await cookies(page.context())).refresh?.value
+    expect(await page.evaluate(() => window.fetch('/api/_axios-jwt/refresh', { method: 'POST', headers: { 'x-axios-jwt': '1' } }).then(r => r.status))).toBe(200)
+    expect((await cookies(page.context())).refresh?.value).not.toBe(before)
+    expect(await expiries()).toBe(-1)
+    expect((await cookies(page.context())).access?.expires).toBe(-1)
+  })
+
+  it('lets a server route call the API on the user\'s behalf with the HttpOnly refresh token, refreshing first', async () => {
+    const tokens = await api.loginExpired()
+    const response = await fetch('/api/on-behalf', { headers: { cookie: `access_token=${tokens.accessToken}; refresh_token=${tokens.refreshToken}` } })
+    expect(await response.json()).toEqual({ items: 'Keys:Alice' })
+    expect(api.calls.refresh).toBe(1)
+    expect(response.headers.getSetCookie().find(c => c.startsWith('refresh_token='))).toMatch(/HttpOnly/)
+  })
+})

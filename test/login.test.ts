@@ -1,9 +1,11 @@
 // Login, the route guards and logout in Chromium, on the built basic fixture.
 import { createPage, url } from '@nuxt/test-utils/e2e'
+import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { text, tokenCookies } from './utils/browser'
+import { gotoHydrated, setTokenCookies, text, tokenCookies } from './utils/browser'
 import { fixtureWithApi } from './utils/fixture'
 import { hookEvents, sessionPages } from './utils/session-pages'
+import { sleep } from './utils/time'
 
 const api = await fixtureWithApi()
 const { sessionPage } = sessionPages(api)
@@ -59,6 +61,60 @@ describe('login and guards', () => {
     expect(await hookEvents(page)).toEqual(['logout'])
     expect(await tokenCookies(page.context())).toEqual({ access: undefined, refresh: undefined })
     const reuse = await globalThis.fetch(`${api.url}/auth/refresh`, { method: 'POST', body: JSON.stringify({ refreshToken: tokens.refreshToken }) })
+    expect(reuse.status).toBe(401)
+  })
+})
+
+describe('remember me', () => {
+  const sessionOnly = async (page: Page) => {
+    const { access, refresh } = await tokenCookies(page.context())
+    return { access: access?.expires, refresh: refresh?.expires, values: [access?.value, refresh?.value] }
+  }
+
+  it('keeps a session without "remember me" until the browser closes, through server and browser refreshes', async () => {
+    api.options.accessTtl = 2
+    const page = await createPage('/login')
+    await page.getByTestId('remember').uncheck()
+    await page.getByTestId('submit').click()
+    await page.waitForURL(url('/'))
+    const first = await sessionOnly(page)
+    expect([first.access, first.refresh]).toEqual([-1, -1])
+
+    await sleep(2100)
+    await gotoHydrated(page, '/protected')
+    const afterServer = await sessionOnly(page)
+    expect(afterServer.values).not.toEqual(first.values)
+    expect([afterServer.access, afterServer.refresh]).toEqual([-1, -1])
+
+    await sleep(2100)
+    await page.getByTestId('storm').click()
+    await expect.poll(() => text(page, 'result')).toBe('ok=10 failed=0')
+    const afterBrowser = await sessionOnly(page)
+    expect(afterBrowser.values).not.toEqual(afterServer.values)
+    expect([afterBrowser.access, afterBrowser.refresh]).toEqual([-1, -1])
+    api.options.accessTtl = 60
+  })
+
+  it('keeps the session across browser restarts by default', async () => {
+    const page = await createPage('/login')
+    await page.getByTestId('submit').click()
+    await page.waitForURL(url('/'))
+    const { refresh } = await tokenCookies(page.context())
+    expect(refresh!.expires).toBeGreaterThan(Date.now() / 1000 + 3000)
+  })
+})
+
+describe('logout', () => {
+  it('revokes the refresh token at the API even when the access token has expired, refreshing first', async () => {
+    api.strictLogout = true
+    const page = await createPage()
+    await setTokenCookies(page.context(), await api.loginExpired())
+    await gotoHydrated(page, '/public')
+    await page.getByTestId('public-logout').click()
+    await page.waitForURL(url('/login'))
+    expect(api.revoked).toHaveLength(1)
+    expect(await tokenCookies(page.context())).toEqual({ access: undefined, refresh: undefined })
+    const reuse = await globalThis.fetch(`${api.url}/auth/refresh`, { method: 'POST', body: JSON.stringify({ refreshToken: api.revoked[0] }) })
     expect(reuse.status).toBe(401)
   })
 })

@@ -1,7 +1,7 @@
 // Signing and refreshing in Chromium, on the built basic fixture.
-import { url } from '@nuxt/test-utils/e2e'
+import { createPage, url } from '@nuxt/test-utils/e2e'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
-import { text, tokenCookies } from './utils/browser'
+import { gotoHydrated, setTokenCookies, text, tokenCookies } from './utils/browser'
 import { fixtureWithApi } from './utils/fixture'
 import { hookEvents, sessionPages } from './utils/session-pages'
 import { startTestApi } from './utils/test-api'
@@ -76,5 +76,24 @@ describe('signing and refreshing in the browser', () => {
     expect(await text(page, 'logged-in')).toBe('no')
     expect(api.calls.refresh).toBe(1)
     expect(await hookEvents(page)).toEqual(['refresh-failed:session-over'])
+  })
+})
+
+describe('the token for other clients', () => {
+  it('hands out a valid access token, refreshing once when due, and none without a session', async () => {
+    const page = await createPage()
+    await gotoHydrated(page, '/public')
+    await page.getByTestId('token').click()
+    await expect.poll(() => text(page, 'public-result')).toBe('token:none')
+    const tokens = await api.loginExpired()
+    await setTokenCookies(page.context(), tokens)
+    await page.getByTestId('token').click()
+    await expect.poll(() => text(page, 'public-result')).toMatch(/^token:ey/)
+    const handedOut = (await text(page, 'public-result'))!.slice('token:'.length)
+    expect(handedOut).not.toBe(tokens.accessToken)
+    expect((await tokenCookies(page.context())).access?.value).toBe(handedOut)
+    await page.getByTestId('token').click()
+    await expect.poll(() => text(page, 'public-result')).toBe(`token:${handedOut}`)
+    expect(api.calls.refresh).toBe(1)
   })
 })

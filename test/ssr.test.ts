@@ -146,3 +146,23 @@ describe('malformed input', () => {
     expect(errors).toEqual([])
   })
 })
+
+describe('useServerApi in a server route', () => {
+  it('calls the API on the user\'s behalf with the request\'s token', async () => {
+    const tokens = await api.login()
+    const response = await fetch('/api/on-behalf', { headers: { cookie: cookieHeader(tokens) } })
+    expect(await response.json()).toEqual({ items: 'Keys:Alice' })
+    expect(api.authorizations).toContain(`Bearer ${tokens.accessToken}`)
+    expect(response.headers.getSetCookie()).toEqual([])
+  })
+
+  it('refreshes an expired token first and writes the rotated pair into Set-Cookie', async () => {
+    const tokens = await api.loginExpired()
+    const response = await fetch('/api/on-behalf', { headers: { cookie: cookieHeader(tokens) } })
+    expect(await response.json()).toEqual({ items: 'Keys:Alice' })
+    expect(api.calls.refresh).toBe(1)
+    const setCookies = response.headers.getSetCookie()
+    expect(setCookies.find(c => c.startsWith('refresh_token='))).toMatch(/^refresh_token=ey/)
+    expect(setCookies.join()).not.toContain(tokens.refreshToken)
+  })
+})

@@ -130,7 +130,8 @@ export interface AxiosJwtOptions {
     type: string
   }
   /**
-   * Seconds before a JWT access token's `exp` at which it is refreshed before sending; `0` waits for a 401.
+   * Seconds before a JWT access token's `exp` at which it is refreshed before sending; `0` refreshes before sending only
+   * a token whose `exp` has passed, and one still valid on a 401.
    * Capped at half the token's lifetime, so short-lived tokens are not refreshed on every request.
    * @default 30
    */
@@ -242,6 +243,11 @@ export interface AuthUser {
 }
 
 export interface LoginOptions {
+  /**
+   * `false`: keep the session only until the browser closes (cookies without `Max-Age`); refreshes keep the choice.
+   * @default true
+   */
+  remember?: boolean
   /** Where to go after login: a same-site path, or `false` to stay. Defaults to the `redirect` query parameter, then `redirect.home`. */
   redirect?: string | false
 }
@@ -265,4 +271,10 @@ export interface UseAuthReturn {
   refresh: () => Promise<string>
   /** Loads the user from `endpoints.user`. */
   fetchUser: () => Promise<AuthUser | null>
+  /**
+   * A valid access token for clients other than `$api` (a WebSocket, an EventSource, a `fetch` upload, an SDK):
+   * refreshed first when due, sharing the refresh with `$api` and the other tabs; `null` without a session.
+   * Rejects with `RefreshError` when a due refresh fails transiently.
+   */
+  getAccessToken: () => Promise<string | null>
 }

@@ -39,6 +39,10 @@ export interface TestApi {
   oauth: boolean
   /** Hand out opaque access tokens (random handles, not JWTs) in place of the signed ones. */
   opaque: boolean
+  /** The logout endpoint revokes only for a caller with a valid access token, as most APIs do. */
+  strictLogout: boolean
+  /** Refresh tokens the logout endpoint revoked. */
+  revoked: string[]
   /** Access tokens that protected routes reject although they are valid and unexpired. */
   rejectedTokens: Set<string>
   /** Shape of the token responses; the default matches the module's defaults. */
@@ -118,6 +122,8 @@ export async function startTestApi(overrides: Partial<IssuerOptions> = {}): Prom
     rejectAll: false,
     oauth: false,
     opaque: false,
+    strictLogout: false,
+    revoked: [],
     rejectedTokens: new Set(),
     shape: tokens => ({ data: { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken } }),
     stats: () => issuer().stats,
@@ -140,6 +146,8 @@ export async function startTestApi(overrides: Partial<IssuerOptions> = {}): Prom
       api.rejectAll = false
       api.oauth = false
       api.opaque = false
+      api.strictLogout = false
+      api.revoked = []
       handles.clear()
       api.rejectedTokens.clear()
     },
@@ -213,8 +221,11 @@ export async function startTestApi(overrides: Partial<IssuerOptions> = {}): Prom
       return result.ok ? json(res, 200, api.shape(present(result.tokens))) : json(res, 401, { error: result.reason })
     }
     if (route === 'POST /auth/logout') {
+      if (api.strictLogout && !await protectedUser(req, res)) return
       const body = await readJson(req)
-      await auth.logout(typeof body.refreshToken === 'string' ? body.refreshToken : undefined)
+      const refreshToken = typeof body.refreshToken === 'string' ? body.refreshToken : undefined
+      await auth.logout(refreshToken)
+      if (refreshToken) api.revoked.push(refreshToken)
       return json(res, 200, { ok: true })
     }
     if (route === 'GET /auth/me') {

@@ -13,6 +13,8 @@ export interface IssuerOptions {
   /** Seconds a refresh token lives. */
   refreshTtl: number
   users: Array<IssuerUser & { password: string }>
+  /** Characters of filler claims that make tokens as large as identity providers issue them (group and role claims). */
+  padding?: { access?: number, refresh?: number }
 }
 
 export interface IssuedTokens {
@@ -20,6 +22,9 @@ export interface IssuedTokens {
   refreshToken: string
   expiresIn: number
 }
+
+/** A `groups` claim of about `size` characters once encoded, as Entra ID or Keycloak put into large tokens. */
+const filler = (size = 0) => size > 0 ? { groups: Array.from({ length: Math.ceil(size * 3 / 4 / 37) }, () => randomUUID()) } : {}
 
 export type RefreshResult = { ok: true, tokens: IssuedTokens } | { ok: false, reason: 'invalid' | 'reused' | 'revoked' }
 
@@ -44,8 +49,8 @@ export function createTokenIssuer(options: IssuerOptions) {
       .setExpirationTime(`${ttl}s`)
       .sign(secret)
     return {
-      accessToken: await sign({ name: user.name, username: user.username, typ: 'access', sid: session, jti: randomUUID() }, accessTtl),
-      refreshToken: await sign({ typ: 'refresh', sid: session, jti }, options.refreshTtl),
+      accessToken: await sign({ name: user.name, username: user.username, typ: 'access', sid: session, jti: randomUUID(), ...filler(options.padding?.access) }, accessTtl),
+      refreshToken: await sign({ typ: 'refresh', sid: session, jti, ...filler(options.padding?.refresh) }, options.refreshTtl),
       expiresIn: accessTtl,
     }
   }

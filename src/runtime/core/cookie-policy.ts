@@ -1,7 +1,8 @@
+import { AxiosJwtError } from './errors'
 import { sessionCookieName } from './http-only'
 import { opaqueCookieLifetime, tokenLifetime } from './jwt'
 import type { ResolvedOptions } from './options'
-import type { TokenPair } from './tokens'
+import type { PairChoice, TokenPair } from './tokens'
 
 /** Who writes the cookies: the browser (`document.cookie`) or the server (`Set-Cookie`, which alone can set `HttpOnly`). */
 export type CookieSide = 'browser' | 'server'
@@ -23,11 +24,76 @@ export interface CookieWrite {
   attributes: CookieAttributes
 }
 
+/** The cookies as they stand: name to (decoded) value. */
+export type CookieValues = Record<string, string | undefined>
+
 export type CookiePolicyOptions = Pick<ResolvedOptions, 'tokens' | 'cookie' | 'refreshBeforeExpiry'>
 
-/** The names of the cookies: the two tokens, and in httpOnly mode the session value the browser can see. */
+/** Browsers drop a cookie whose name and value pass about 4096 bytes: a token longer than this goes in chunks. */
+const CHUNK_BYTES = 3800
+/** A token longer than this is refused: no browser sends back that many cookie bytes reliably. */
+export const MAX_TOKEN_BYTES = 16 * 1024
+
+/**
+ * The names of the cookies: the two tokens, in httpOnly mode the session value the browser can see, and the mark of a
+ * session kept only until the browser closes ("remember me" off).
+ */
 export function cookieNames({ tokens }: Pick<ResolvedOptions, 'tokens'>) {
-  return { access: tokens.access.cookie, refresh: tokens.refresh.cookie, session: sessionCookieName(tokens.refresh.cookie) }
+  const refresh = tokens.refresh.cookie
+  return { access: tokens.access.cookie, refresh, session: sessionCookieName(refresh), remember: `${refresh}_remember` }
+}
+
+const chunkName = (name: string, index: number) => `${name}.${index}`
+
+/** The chunk cookies of `name` present in `cookies`, in order (`name.0`, `name.1`, … while they follow on). */
+function chunksOf(cookies: CookieValues, name: string): string[] {
+  const names: string[] = []
+  while (cookies[chunkName(name, names.length)] !== undefined) names.push(chunkName(name, names.length))
+  return names
+}
+
+/** A token as stored: its single cookie, or its chunks joined. */
+export function readTokenCookie(cookies: CookieValues, name: string): string | undefined {
+  const single = cookies[name]
+  if (single) return single
+  const chunks = chunksOf(cookies, name)
+  return chunks.length ? chunks.map(chunk => cookies[chunk]).join('') : undefined
+}
+
+/** `value` cut into pieces whose encoded form fits in a cookie. */
+function pieces(value: string): string[] {
+  const result: string[] = []
+  let piece = ''
+  let bytes = 0
+  for (const char of value) {
+    const size = encodeURIComponent(char).length
+    if (bytes + size > CHUNK_BYTES) {
+      result.push(piece)
+      piece = ''
+      bytes = 0
+    }
+    piece += char
+    bytes += size
+  }
+  return [...result, piece]
+}
+
+/**
+ * The writes that store `value` under `name`: one cookie when it fits, else chunks; the cookies of the previous value
+ * that the new one does not overwrite (stale chunks, a single cookie replaced by chunks) are removed.
+ */
+function tokenCookie(name: string, value: string | undefined, attributes: CookieAttributes, present: CookieValues): CookieWrite[] {
+  const bytes = value === undefined ? 0 : encodeURIComponent(value).length
+  if (bytes > MAX_TOKEN_BYTES) {
+    throw new AxiosJwtError(`The token for the cookie "${name}" is too large to store: ${bytes} bytes, above the ${MAX_TOKEN_BYTES} bytes browsers send back reliably. Use httpOnly mode (\`tokens.refresh.httpOnly\`) or ask the identity provider for smaller tokens (fewer group or role claims).`)
+  }
+  const written = value === undefined ? [] : bytes <= CHUNK_BYTES ? [{ name, value }] : pieces(value).map((piece, index) => ({ name: chunkName(name, index), value: piece }))
+  const keep = new Set(written.map(cookie => cookie.name))
+  const stale = [name, ...chunksOf(present, name)].filter(old => !keep.has(old) && present[old] !== undefined)
+  return [
+    ...written.map(cookie => ({ ...cookie, attributes })),
+    ...stale.map(old => ({ name: old, value: undefined, attributes: { ...attributes, maxAge: undefined } })),
+  ]
 }
 
 /**
@@ -36,28 +102,42 @@ export function cookieNames({ tokens }: Pick<ResolvedOptions, 'tokens'>) {
  * token's cookie ends when it is due, so the next request refreshes first. In httpOnly mode the refresh token is
  * `HttpOnly`, a random session value beside it changes with every pair, and the browser writes nothing.
  */
-export function cookiesOfPair(tokens: TokenPair, side: CookieSide, options: CookiePolicyOptions, now = Date.now()): CookieWrite[] {
+export function cookiesOfPair(tokens: TokenPair, side: CookieSide, options: CookiePolicyOptions, present: CookieValues, choice: PairChoice = {}, now = Date.now()): CookieWrite[] {
   const { httpOnly } = options.tokens.refresh
   if (side === 'browser' && httpOnly) return []
   const names = cookieNames(options)
   const base = baseAttributes(options)
-  const lifetime = tokenLifetime(tokens.refreshToken, now / 1000) ?? options.tokens.refresh.maxAge
-  const accessLifetime = opaqueCookieLifetime(tokens, options.refreshBeforeExpiry) ?? lifetime
-  const cookies: CookieWrite[] = [
-    { name: names.access, value: tokens.accessToken, attributes: { ...base, maxAge: accessLifetime } },
-    { name: names.refresh, value: tokens.refreshToken, attributes: { ...base, maxAge: lifetime, httpOnly } },
-  ]
-  if (httpOnly) cookies.push({ name: names.session, value: globalThis.crypto.randomUUID(), attributes: { ...base, maxAge: lifetime } })
-  return cookies
+  // A session kept until the browser closes has cookies without `Max-Age`; a mark cookie carries the choice to refreshes.
+  const remember = choice.remember ?? present[names.remember] !== '0'
+  const lifetime = remember ? tokenLifetime(tokens.refreshToken, now / 1000) ?? options.tokens.refresh.maxAge : undefined
+  const accessLifetime = remember ? opaqueCookieLifetime(tokens, options.refreshBeforeExpiry) ?? lifetime : undefined
+  return [
+    ...tokenCookie(names.access, tokens.accessToken, { ...base, maxAge: accessLifetime }, present),
+    ...tokenCookie(names.refresh, tokens.refreshToken, { ...base, maxAge: lifetime, httpOnly }, present),
+    ...httpOnly ? [{ name: names.session, value: globalThis.crypto.randomUUID(), attributes: { ...base, maxAge: lifetime } }] : [],
+    ...remember ? present[names.remember] === undefined ? [] : [{ name: names.remember, value: undefined, attributes: base }] : [{ name: names.remember, value: '0', attributes: base }],
+  ].map(withPrefixRules)
 }
 
-/** The cookies that ending the session removes on `side`: the browser cannot touch the `HttpOnly` one. */
-export function cookiesOfEnd(side: CookieSide, options: CookiePolicyOptions): CookieWrite[] {
+/** The cookies that ending the session removes on `side`, chunks included: the browser cannot touch `HttpOnly` ones. */
+export function cookiesOfEnd(side: CookieSide, options: CookiePolicyOptions, present: CookieValues): CookieWrite[] {
   const names = cookieNames(options)
   const base = baseAttributes(options)
   const { httpOnly } = options.tokens.refresh
-  const removed = side === 'browser' && httpOnly ? [names.access, names.session] : httpOnly ? Object.values(names) : [names.access, names.refresh]
-  return removed.map(name => ({ name, value: undefined, attributes: base }))
+  const tokens = side === 'browser' && httpOnly ? [names.access] : [names.access, names.refresh]
+  const marks = [...httpOnly ? [names.session] : [], ...present[names.remember] === undefined ? [] : [names.remember]]
+  const removed = [...tokens.flatMap(name => [name, ...chunksOf(present, name)]), ...marks]
+  return removed.map(name => withPrefixRules({ name, value: undefined, attributes: base }))
+}
+
+/**
+ * Cookie name prefixes the browser enforces: `__Host-` (recommended against cookie tossing from sibling subdomains)
+ * requires `Secure`, `Path=/` and no `Domain`; `__Secure-` requires `Secure`. Without them the browser drops the cookie.
+ */
+function withPrefixRules(cookie: CookieWrite): CookieWrite {
+  if (cookie.name.startsWith('__Host-')) return { ...cookie, attributes: { ...cookie.attributes, secure: true, path: '/', domain: undefined } }
+  if (cookie.name.startsWith('__Secure-')) return { ...cookie, attributes: { ...cookie.attributes, secure: true } }
+  return cookie
 }
 
 /** The cookies `side` reads as the pair: in httpOnly mode the browser sees the session value in place of the refresh token. */

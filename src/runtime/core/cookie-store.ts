@@ -1,10 +1,10 @@
-import { cookiesOfEnd, cookiesOfPair, cookiesOfRead, type CookiePolicyOptions, type CookieSide, type CookieWrite } from './cookie-policy'
+import { cookiesOfEnd, cookiesOfPair, cookiesOfRead, readTokenCookie, type CookiePolicyOptions, type CookieSide, type CookieValues, type CookieWrite } from './cookie-policy'
 import type { StoredTokens, TokenStore } from './tokens'
 
 /** Reads and writes the cookies of one side. */
 export interface CookieJar {
   /** The cookies as they stand now, this jar's own writes included. */
-  read: () => Record<string, string | undefined>
+  read: () => CookieValues
   write: (cookie: CookieWrite) => void | Promise<void>
 }
 
@@ -21,9 +21,9 @@ export function cookieTokenStore(jar: CookieJar, side: CookieSide, options: Cook
     get: (): StoredTokens => {
       // One read: in the browser each one parses document.cookie.
       const all = jar.read()
-      return { accessToken: asToken(all[names.accessToken]), refreshToken: asToken(all[names.refreshToken]) }
+      return { accessToken: asToken(readTokenCookie(all, names.accessToken)), refreshToken: asToken(readTokenCookie(all, names.refreshToken)) }
     },
-    set: tokens => writeAll(cookiesOfPair(tokens, side, options)),
-    clear: () => writeAll(cookiesOfEnd(side, options)),
+    set: (tokens, choice) => writeAll(cookiesOfPair(tokens, side, options, jar.read(), choice)),
+    clear: () => writeAll(cookiesOfEnd(side, options, jar.read())),
   }
 }

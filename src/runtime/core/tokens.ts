@@ -17,11 +17,16 @@ export interface StoredTokens {
   refreshToken?: string
 }
 
+/** How a pair is kept: `remember: false` until the browser closes; absent, as the session already is. */
+export interface PairChoice {
+  remember?: boolean
+}
+
 /** Where tokens live (cookies in Nuxt, anything in tests). Reads must be fresh: other tabs may write too. */
 export interface TokenStore {
   get: () => StoredTokens
   /** Stores a pair; a missing `refreshToken` removes the stored one. */
-  set: (tokens: TokenPair) => void | Promise<void>
+  set: (tokens: TokenPair, choice?: PairChoice) => void | Promise<void>
   clear: () => void | Promise<void>
 }
 

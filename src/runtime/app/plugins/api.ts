@@ -27,8 +27,8 @@ export default defineNuxtPlugin({
       share: import.meta.server ? serverShare(useRequestEvent()?.context) : shareTabRefresh(store),
       callHook: nuxtApp.callHook,
     })
-    const { user, loggedIn, login, logout, refresh, fetchUser } = createSession({ api, client, store, config, routes })
-    const auth: UseAuthReturn = { user, loggedIn, login, logout, refresh, fetchUser }
+    const { user, loggedIn, login, logout, refresh, fetchUser, getAccessToken } = createSession({ api, client, store, config, routes })
+    const auth: UseAuthReturn = { user, loggedIn, login, logout, refresh, fetchUser, getAccessToken }
     return { provide: { api: api as unknown as ApiInstance, axiosJwt: auth } }
   },
 })

@@ -10,9 +10,10 @@ export type SessionRoutes = Record<'login' | 'logout', string>
 const sameSiteOnly = { [CSRF_HEADER]: '1' }
 
 /** Posts the credentials to the API (or the module's route) and reads the pair from the answer. */
-export async function postLogin(api: AxiosInstance, config: ResolvedOptions, routes: SessionRoutes | undefined, credentials: Record<string, unknown>): Promise<TokenPair> {
+export async function postLogin(api: AxiosInstance, config: ResolvedOptions, routes: SessionRoutes | undefined, credentials: Record<string, unknown>, remember?: boolean): Promise<TokenPair> {
+  // The route keeps the cookies, so it hears of "remember me" too.
   const { data } = routes
-    ? await api.post(routes.login, credentials, { auth: false, headers: sameSiteOnly } as object)
+    ? await api.post(routes.login, credentials, { auth: false, headers: sameSiteOnly, params: remember === false ? { remember: 0 } : undefined } as object)
     : await api.post(config.endpoints.login, credentials, { auth: false } as object)
   const result = readTokenResponse(data, routes ? httpOnlyPaths : config.tokens)
   if (!result.ok) throw new AxiosJwtError(`Login failed: ${result.problem}. Check \`axiosJwt.tokens.*.path\`.`)
@@ -23,8 +24,8 @@ export async function postLogin(api: AxiosInstance, config: ResolvedOptions, rou
 export async function postLogout(api: AxiosInstance, config: ResolvedOptions, routes: SessionRoutes | undefined, { accessToken, refreshToken }: StoredTokens): Promise<void> {
   const quiet = { auth: false, timeout: config.refreshTimeout }
   if (routes) await api.post(routes.logout, undefined, { ...quiet, headers: sameSiteOnly } as object).catch(() => undefined)
-  else if (config.endpoints.logout && accessToken) {
-    const headers = { [config.header.name]: headerValueOf(config.header, accessToken) }
+  else if (config.endpoints.logout && (accessToken || refreshToken)) {
+    const headers = accessToken ? { [config.header.name]: headerValueOf(config.header, accessToken) } : {}
     await api.post(config.endpoints.logout, { [config.tokens.refresh.bodyField]: refreshToken }, { ...quiet, headers } as object).catch(() => undefined)
   }
 }

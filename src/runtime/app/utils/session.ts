@@ -1,9 +1,9 @@
 import type { AxiosInstance } from 'axios'
 import type { JwtClient } from '../../core/client'
-import { AxiosJwtError } from '../../core/errors'
+import { AxiosJwtError, SessionExpiredError } from '../../core/errors'
 import type { ResolvedOptions } from '../../core/options'
 import { getByPath } from '../../core/paths'
-import type { TokenStore } from '../../core/tokens'
+import type { StoredTokens, TokenStore } from '../../core/tokens'
 import { safeRedirect } from '../../core/url'
 import type { AuthUser, UseAuthReturn } from '../../types'
 import type { RouteLocationRaw } from 'vue-router'
@@ -35,6 +35,24 @@ export function useAuthSession(nuxtApp: NuxtApp = useNuxtApp()): AuthSession {
   const session = sessions.get(nuxtApp)
   if (!session) throw new AxiosJwtError('The nuxt-axios-jwt plugin has not run yet: make the plugin depend on `axios-jwt`.')
   return session
+}
+
+/** A valid access token for clients other than `$api`, refreshed first when due; `null` without a session. */
+async function validAccessToken(client: JwtClient, store: TokenStore): Promise<string | null> {
+  try {
+    if (client.needsRefresh()) return await client.refreshDue()
+  }
+  catch (error) {
+    if (error instanceof SessionExpiredError) return null
+    throw error
+  }
+  return store.get().accessToken ?? null
+}
+
+/** The pair to revoke at logout: the API wants a valid access token, so an expired or missing one is refreshed first. */
+async function revocableTokens(client: JwtClient, store: TokenStore): Promise<StoredTokens> {
+  if (client.needsRefresh()) await client.refreshDue().catch(() => undefined)
+  return store.get()
 }
 
 /** The session of this app instance: it follows the client's reports (a refresh, the end of the session). */
@@ -80,7 +98,7 @@ export function createSession({ api, client, store, config, routes }: SessionSet
     loggedIn: computed(() => present.value),
     fetchUser,
     async login(credentials, options = {}) {
-      await store.set(await postLogin(api, config, routes, credentials))
+      await store.set(await postLogin(api, config, routes, credentials, options.remember), { remember: options.remember ?? true })
       sync()
       tabs?.here('login')
       await fetchUser().catch(() => null)
@@ -88,13 +106,14 @@ export function createSession({ api, client, store, config, routes }: SessionSet
       if (options.redirect !== false) await go(safeRedirect(options.redirect ?? router.currentRoute.value.query.redirect, config.redirect.home))
     },
     async logout(options = {}) {
-      await postLogout(api, config, routes, store.get())
+      await postLogout(api, config, routes, await revocableTokens(client, store))
       await store.clear()
       sync()
       tabs?.here('logout')
       await nuxtApp.callHook('axios-jwt:logout')
       if (options.redirect !== false) await go(safeRedirect(options.redirect ?? config.redirect.logout, config.redirect.logout))
     },
+    getAccessToken: () => validAccessToken(client, store),
     refresh: client.refresh,
     needsRefresh: client.needsRefresh,
     refreshDueIn: client.refreshDueIn,

@@ -1,5 +1,5 @@
-import { defineEventHandler, getCookie } from 'h3'
-import { cookieNames } from '../../core/cookie-policy'
+import { defineEventHandler, parseCookies } from 'h3'
+import { cookieNames, readTokenCookie } from '../../core/cookie-policy'
 import { readClaims, readTokenTimes } from '../../core/jwt'
 import { assertSameSite, useServerOptions } from '../utils/session'
 
@@ -11,8 +11,9 @@ export default defineEventHandler((event) => {
   assertSameSite(event)
   const config = useServerOptions(event)
   const names = cookieNames(config)
-  const access = getCookie(event, names.access) || undefined
-  const refresh = getCookie(event, names.refresh) || undefined
+  const cookies = parseCookies(event)
+  const access = readTokenCookie(cookies, names.access) || undefined
+  const refresh = readTokenCookie(cookies, names.refresh) || undefined
   const now = Math.floor(Date.now() / 1000)
   const claims = readClaims(access)
   const accessExp = readTokenTimes(access).exp
@@ -25,7 +26,7 @@ export default defineEventHandler((event) => {
     refreshToken: {
       present: Boolean(refresh),
       httpOnly: config.tokens.refresh.httpOnly,
-      session: config.tokens.refresh.httpOnly ? Boolean(getCookie(event, names.session)) : undefined,
+      session: config.tokens.refresh.httpOnly ? Boolean(cookies[names.session]) : undefined,
       expiresIn: refreshExp === undefined ? null : refreshExp - now,
     },
     options: {

@@ -1,4 +1,6 @@
+import type { AxiosInstance, CreateAxiosDefaults } from 'axios'
 import { createError, deleteCookie, getRequestHeader, getRequestHost, parseCookies, setCookie, type H3Event } from 'h3'
+import { installJwtClient, type JwtClient } from '../../core/client'
 import { cookieNames } from '../../core/cookie-policy'
 import { cookieTokenStore, type CookieJar } from '../../core/cookie-store'
 import { CSRF_HEADER, type HttpOnlyAnswer } from '../../core/http-only'
@@ -6,6 +8,7 @@ import { nitroLocalFetch } from '../../core/in-process'
 import { readTokenTimes } from '../../core/jwt'
 import { withDeployOptions, type DeployOptions, type ResolvedOptions, type ServerDeployOptions } from '../../core/options'
 import { createServerApi, type ServerApi } from '../../core/server-api'
+import { serverShare } from '../../core/shared-refresh'
 import type { TokenStore } from '../../core/tokens'
 import built from '#axios-jwt/options'
 import { useRuntimeConfig } from '#imports'
@@ -36,10 +39,13 @@ export function assertSameSite(event: H3Event): void {
   }
 }
 
-/** The API's client for the routes: `serverBaseURL` or `baseURL`, a path served in-process; never the request's Host. */
-export function apiFor(event: H3Event, config: ResolvedOptions): ServerApi {
+/**
+ * The API's client on the server: `serverBaseURL` or `baseURL`, a path served in-process; never the request's Host.
+ * The module's own routes give each call `refreshTimeout`.
+ */
+export function apiFor(event: H3Event, config: ResolvedOptions, defaults: CreateAxiosDefaults = { timeout: config.refreshTimeout }): ServerApi {
   const { serverBaseURL } = (useRuntimeConfig(event) as unknown as { axiosJwt?: Partial<ServerDeployOptions> }).axiosJwt ?? {}
-  return createServerApi({ baseURL: config.baseURL, serverBaseURL }, nitroLocalFetch(), { timeout: config.refreshTimeout })
+  return createServerApi({ baseURL: config.baseURL, serverBaseURL }, nitroLocalFetch(), defaults)
 }
 
 /** The request's cookies, written into the response with h3. */
@@ -63,4 +69,11 @@ export function routeCookies(event: H3Event, config: ResolvedOptions): TokenStor
     ...cookieTokenStore(jar, 'server', config),
     answer: accessToken => ({ accessToken, session: jar.read()[session] ?? '', expiresAt: readTokenTimes(accessToken).exp }),
   }
+}
+
+/** The API's client for one request, signed with its token cookies and refreshing them (shared as the server shares). */
+export function signedApiFor(event: H3Event, config: ResolvedOptions, cookies: TokenStore, defaults?: CreateAxiosDefaults): { api: AxiosInstance, client: JwtClient } {
+  const { api, origin } = apiFor(event, config, defaults)
+  const client = installJwtClient(api, { options: config, store: cookies, origin, share: serverShare(event.context) })
+  return { api, client }
 }

@@ -1,4 +1,4 @@
-import { createError, defineEventHandler, readBody, setResponseStatus } from 'h3'
+import { createError, defineEventHandler, getQuery, readBody, setResponseStatus } from 'h3'
 import { readTokenResponse } from '../../../core/tokens'
 import { apiFor, assertSameSite, routeCookies, useServerOptions } from '../../utils/session'
 
@@ -20,6 +20,12 @@ export default defineEventHandler(async (event) => {
     throw createError({ statusCode: 502, statusMessage: `Login failed: ${result.problem}. Check \`axiosJwt.tokens.*.path\`.`, data: { error: 'bad_token_response' } })
   }
   const cookies = routeCookies(event, config)
-  await cookies.set(result.tokens)
+  try {
+    // `?remember=0`: cookies that last until the browser closes.
+    await cookies.set(result.tokens, { remember: getQuery(event).remember !== '0' })
+  }
+  catch (error) {
+    throw createError({ statusCode: 502, statusMessage: error instanceof Error ? error.message : String(error), data: { error: 'tokens_not_stored' } })
+  }
   return cookies.answer(result.tokens.accessToken)
 })

@@ -1,19 +1,23 @@
 import { defineEventHandler, sendNoContent } from 'h3'
 import { headerValueOf } from '../../../core/options'
 import { forgetServerRefresh } from '../../../core/shared-refresh'
-import { apiFor, assertSameSite, routeCookies, useServerOptions } from '../../utils/session'
+import { assertSameSite, routeCookies, signedApiFor, useServerOptions } from '../../utils/session'
 
-/** Tells the API (errors ignored) and clears the token cookies, the HttpOnly one included. */
+/** Revokes the session at the API (errors ignored) and clears the token cookies, the HttpOnly one included. */
 export default defineEventHandler(async (event) => {
   assertSameSite(event)
   const config = useServerOptions(event)
   const cookies = routeCookies(event, config)
+  const spent = cookies.get().refreshToken
+  const { api, client } = signedApiFor(event, config, cookies)
+  // The API wants a valid access token to revoke the refresh token: refresh first when it has expired or is gone.
+  if (client.needsRefresh()) await client.refreshDue().catch(() => undefined)
   const { accessToken, refreshToken } = cookies.get()
-  if (config.endpoints.logout && accessToken) {
-    const headers = { [config.header.name]: headerValueOf(config.header, accessToken) }
-    await apiFor(event, config).api.post(config.endpoints.logout, { [config.tokens.refresh.bodyField]: refreshToken }, { headers }).catch(() => undefined)
+  if (config.endpoints.logout && refreshToken) {
+    const headers = accessToken ? { [config.header.name]: headerValueOf(config.header, accessToken) } : {}
+    await api.post(config.endpoints.logout, { [config.tokens.refresh.bodyField]: refreshToken }, { auth: false, headers } as object).catch(() => undefined)
   }
-  if (refreshToken) await forgetServerRefresh(refreshToken)
+  for (const token of new Set([spent, refreshToken])) if (token) await forgetServerRefresh(token)
   await cookies.clear()
   return sendNoContent(event)
 })

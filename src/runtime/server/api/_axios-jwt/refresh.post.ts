@@ -1,8 +1,6 @@
 import { createError, defineEventHandler } from 'h3'
-import { installJwtClient } from '../../../core/client'
 import { SessionExpiredError } from '../../../core/errors'
-import { serverShare } from '../../../core/shared-refresh'
-import { apiFor, assertSameSite, routeCookies, useServerOptions } from '../../utils/session'
+import { assertSameSite, routeCookies, signedApiFor, useServerOptions } from '../../utils/session'
 
 /**
  * Refreshes with the HttpOnly refresh token: 200 with the new access token, 401 when the session is over (cookies
@@ -12,13 +10,7 @@ export default defineEventHandler(async (event) => {
   assertSameSite(event)
   const config = useServerOptions(event)
   const cookies = routeCookies(event, config)
-  const { api, origin } = apiFor(event, config)
-  const client = installJwtClient(api, {
-    options: config,
-    store: cookies,
-    origin,
-    share: serverShare(event.context),
-  })
+  const { client } = signedApiFor(event, config, cookies)
   try {
     return cookies.answer(await client.refresh())
   }

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest'
+import { cookiesOfEnd, cookiesOfPair, MAX_TOKEN_BYTES, readTokenCookie, type CookiePolicyOptions, type CookieValues, type CookieWrite } from '../src/runtime/core/cookie-policy'
+import { clientOptions } from './utils/client-options'
+
+const policy = (overrides: Partial<CookiePolicyOptions> = {}): CookiePolicyOptions => ({
+  ...clientOptions(),
+  cookie: { path: '/', sameSite: 'lax', secure: false, domain: 'example.com' },
+  ...overrides,
+})
+
+/** The cookies a jar holds after `writes`, starting from `present`. */
+function apply(present: CookieValues, writes: CookieWrite[]): CookieValues {
+  const jar = new Map(Object.entries(present))
+  for (const { name, value } of writes) {
+    if (value === undefined) jar.delete(name)
+    else jar.set(name, value)
+  }
+  return Object.fromEntries(jar)
+}
+
+const token = (size: number) => `eyJ${'a'.repeat(size - 3)}`
+
+describe('large tokens in cookies', () => {
+  it('keeps a token that fits in one cookie, and one that does not in chunks under the browser limit', () => {
+    for (const size of [100, 3800, 3801, 6000, 12_000, MAX_TOKEN_BYTES]) {
+      const pair = { accessToken: token(size), refreshToken: token(500) }
+      const jar = apply({}, cookiesOfPair(pair, 'browser', policy(), {}))
+      expect(readTokenCookie(jar, 'access_token')).toBe(pair.accessToken)
+      expect(readTokenCookie(jar, 'refresh_token')).toBe(pair.refreshToken)
+      for (const [name, value] of Object.entries(jar)) expect(name.length + value!.length).toBeLessThan(4000)
+      expect('access_token' in jar).toBe(size <= 3800)
+    }
+  })
+
+  it('clears stale chunks when a token shrinks or grows, and every chunk when the session ends', () => {
+    const big = apply({}, cookiesOfPair({ accessToken: token(12_000), refreshToken: 'r' }, 'server', policy(), {}))
+    expect(Object.keys(big).filter(name => name.startsWith('access_token.'))).toHaveLength(4)
+    const medium = apply(big, cookiesOfPair({ accessToken: token(5000), refreshToken: 'r' }, 'server', policy(), big))
+    expect(Object.keys(medium).sort()).toEqual(['access_token.0', 'access_token.1', 'refresh_token'])
+    const small = apply(medium, cookiesOfPair({ accessToken: token(100), refreshToken: 'r' }, 'server', policy(), medium))
+    expect(Object.keys(small).sort()).toEqual(['access_token', 'refresh_token'])
+    const again = apply(small, cookiesOfPair({ accessToken: token(8000), refreshToken: 'r' }, 'server', policy(), small))
+    expect(Object.keys(again).sort()).toEqual(['access_token.0', 'access_token.1', 'access_token.2', 'refresh_token'])
+    expect(apply(again, cookiesOfEnd('server', policy(), again))).toEqual({})
+  })
+
+  it('refuses a token above the limit with an error that names its size, before writing anything', () => {
+    expect(() => cookiesOfPair({ accessToken: token(MAX_TOKEN_BYTES + 1), refreshToken: 'r' }, 'browser', policy(), {}))
+      .toThrow(/too large to store: 16385 bytes.*httpOnly/)
+  })
+})
+
+describe('remember me', () => {
+  it('writes cookies without Max-Age and a mark that refreshes keep, until the session ends', () => {
+    const pair = { accessToken: token(100), refreshToken: token(100) }
+    const writes = cookiesOfPair(pair, 'browser', policy(), {}, { remember: false })
+    expect(writes.filter(w => w.name.endsWith('_token')).map(w => w.attributes.maxAge)).toEqual([undefined, undefined])
+    const jar = apply({}, writes)
+    expect(jar.refresh_token_remember).toBe('0')
+    const refreshed = cookiesOfPair(pair, 'server', policy(), jar)
+    expect(refreshed.filter(w => w.name.endsWith('_token')).map(w => w.attributes.maxAge)).toEqual([undefined, undefined])
+    expect(apply(jar, cookiesOfEnd('browser', policy(), jar))).toEqual({})
+    const remembered = cookiesOfPair(pair, 'browser', policy(), jar, { remember: true })
+    expect(remembered.find(w => w.name === 'access_token')!.attributes.maxAge).toBeGreaterThan(0)
+    expect(remembered.find(w => w.name === 'refresh_token_remember')?.value).toBeUndefined()
+  })
+})
+
+describe('__Host- cookie names', () => {
+  const hostPrefixed = (httpOnly: boolean) => policy({
+    tokens: { ...clientOptions().tokens, access: { ...clientOptions().tokens.access, cookie: '__Host-access' }, refresh: { ...clientOptions().tokens.refresh, cookie: '__Host-refresh', httpOnly } },
+    cookie: { path: '/app', sameSite: 'lax', secure: false, domain: 'example.com' },
+  })
+
+  it.each([false, true])('get Secure, Path=/ and no Domain, as browsers require (httpOnly: %s)', (httpOnly) => {
+    const options = hostPrefixed(httpOnly)
+    const writes = [
+      ...cookiesOfPair({ accessToken: token(6000), refreshToken: token(100) }, 'server', options, {}, { remember: false }),
+      ...cookiesOfEnd('server', options, { '__Host-access.0': 'x' }),
+    ]
+    expect(writes.length).toBeGreaterThan(4)
+    for (const { name, attributes } of writes.filter(w => w.name.startsWith('__Host-'))) {
+      expect({ name, secure: attributes.secure, path: attributes.path, domain: attributes.domain }).toEqual({ name, secure: true, path: '/', domain: undefined })
+    }
+    expect(writes.find(w => w.name === '__Host-refresh')!.attributes.httpOnly).toBe(httpOnly)
+  })
+})
