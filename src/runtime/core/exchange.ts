@@ -76,7 +76,7 @@ function refreshClientFor(api: AxiosInstance, options: ClientOptions): AxiosInst
   const { adapter } = api.defaults
   return axios.create({
     baseURL: api.defaults.baseURL,
-    adapter: typeof adapter === 'function' || typeof document === 'undefined' ? adapter : 'fetch',
+    adapter: typeof adapter === 'function' || !('document' in globalThis) ? adapter : 'fetch',
     timeout: options.refreshTimeout,
     withCredentials: api.defaults.withCredentials,
     maxRedirects: 0,
