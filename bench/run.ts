@@ -12,6 +12,7 @@ import { memoryStore } from '../test/utils/memory-store'
 import { startTestApi, type TestApi } from '../test/utils/test-api'
 import { sleep } from '../test/utils/time'
 import { recipeClient } from './recipe'
+import { cookieLibrariesSection } from './cookie-libraries'
 import { instanceShareSection } from './instance-share'
 import { renderCostSection } from './render-cost'
 import { ssrSection } from './ssr'
@@ -178,6 +179,7 @@ await ssrSection({ api, out, quick, rounds: ROUNDS })
 const renderSession = await api.login()
 out(renderCostSection(api.url, `access_token=${renderSession.accessToken}; refresh_token=${renderSession.refreshToken}`, quick))
 out(await instanceShareSection(api, quick))
+out(await cookieLibrariesSection())
 
 out(`Reproduce: \`npm run bench\`.`)
 

@@ -2,12 +2,12 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { packedTarball } from './utils/packed'
 import { cookieHeader, startTestApi, type TestApi } from './utils/test-api'
 
 // A plain Nuxt 3 app (the newest 3.x that runs on Node 20) installs the packed module from the registry's point of
 // view, a tarball, and builds for production with its own nuxi, as a user on Nuxt 3 would.
 const NUXT3 = '3.20.2'
-const root = fileURLToPath(new URL('..', import.meta.url))
 const dir = fileURLToPath(new URL('./.tmp/nuxt3/', import.meta.url))
 const app = `${dir}app/`
 
@@ -19,7 +19,7 @@ beforeAll(async () => {
   rmSync(dir, { recursive: true, force: true })
   mkdirSync(app, { recursive: true })
   cpSync(fileURLToPath(new URL('./fixtures/packed', import.meta.url)), app, { recursive: true })
-  const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', dir], { cwd: root, encoding: 'utf8' }).trim().split('\n').at(-1)!
+  const tarball = packedTarball(dir)
   writeFileSync(`${app}package.json`, JSON.stringify({
     private: true,
     type: 'module',

@@ -3,17 +3,17 @@ import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { fetch, setup, url } from '@nuxt/test-utils/e2e'
 import { afterAll, describe, expect, it } from 'vitest'
+import { packedTarball } from './utils/packed'
 import { rawRequest } from './utils/raw-http'
 import { cookieHeader, startTestApi } from './utils/test-api'
 
 // Pack the module as `npm publish` would, and unpack it into a plain app's node_modules.
-const root = fileURLToPath(new URL('..', import.meta.url))
 const tmp = fileURLToPath(new URL('./.tmp/', import.meta.url))
 const app = `${tmp}packed-app/`
 rmSync(tmp, { recursive: true, force: true })
 mkdirSync(`${app}node_modules/nuxt-axios-jwt`, { recursive: true })
 cpSync(fileURLToPath(new URL('./fixtures/packed', import.meta.url)), app, { recursive: true })
-const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', tmp], { cwd: root, encoding: 'utf8' }).trim().split('\n').at(-1)!
+const tarball = packedTarball(tmp)
 execFileSync('tar', ['-xzf', `${tmp}${tarball}`, '-C', `${app}node_modules/nuxt-axios-jwt`, '--strip-components=1'])
 
 // The API sits behind the app's own proxy route, as in most deployments; `other` is a service the server could reach.

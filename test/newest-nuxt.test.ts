@@ -1,0 +1,120 @@
+// Node 22 and the newest Nuxt 4, as most users run them: the packed module installed into a plain app (the basic
+// fixture's pages), built for production, and the browser flows in Chromium. Runs where NEWEST_NUXT=1 and the Node
+// running the tests is 22 or newer (`.ci/run` fetches Node 22 from the npm registry for this leg).
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { browserOptions } from './utils/browser'
+import { packedTarball } from './utils/packed'
+import { freePort } from './utils/redis'
+import { startTestApi, type TestApi } from './utils/test-api'
+import { sleep } from './utils/time'
+
+const enabled = process.env.NEWEST_NUXT === '1'
+const dir = fileURLToPath(new URL('./.tmp/newest-nuxt/', import.meta.url))
+const app = `${dir}app/`
+
+const config = `// The basic fixture's pages on the newest Nuxt, with the packed module; HTTP_ONLY=1 builds the httpOnly mode.
+export default defineNuxtConfig({
+  modules: ['nuxt-axios-jwt'],
+  devtools: { enabled: false },
+  runtimeConfig: { public: { otherOrigin: '' } },
+  nitro: { output: { dir: process.env.OUTPUT_DIR || '.output' } },
+  compatibilityDate: '2025-07-15',
+  axiosJwt: { baseURL: 'http://127.0.0.1:9', tokens: { refresh: { httpOnly: process.env.HTTP_ONLY === '1' } } },
+})
+`
+
+interface Server { url: string, process: ChildProcess }
+
+async function serve(output: string, api: TestApi): Promise<Server> {
+  const port = await freePort()
+  const child = spawn(process.execPath, [`${app}${output}/server/index.mjs`], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NUXT_PUBLIC_AXIOS_JWT_BASE_URL: api.url },
+    stdio: 'ignore',
+  })
+  const url = `http://127.0.0.1:${port}`
+  for (let i = 0; i < 100 && !(await fetch(`${url}/public`).then(r => r.ok, () => false)); i++) await sleep(100)
+  return { url, process: child }
+}
+
+let api: TestApi
+let browser: Browser
+const servers: Record<'readable' | 'httpOnly', Server> = {} as never
+
+beforeAll(async () => {
+  if (!enabled) return
+  rmSync(dir, { recursive: true, force: true })
+  mkdirSync(app, { recursive: true })
+  const basic = fileURLToPath(new URL('./fixtures/basic/', import.meta.url))
+  for (const part of ['app.vue', 'pages', 'plugins', 'server']) cpSync(`${basic}${part}`, `${app}${part}`, { recursive: true })
+  writeFileSync(`${app}nuxt.config.ts`, config)
+  const tarball = packedTarball(dir)
+  writeFileSync(`${app}package.json`, JSON.stringify({
+    private: true,
+    type: 'module',
+    dependencies: { 'nuxt': '^4.5.0', 'nuxt-axios-jwt': `file:../${tarball}` },
+  }, null, 2))
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: app, stdio: 'inherit' })
+  execFileSync('npx', ['nuxi', 'build'], { cwd: app, stdio: 'ignore', env: { ...process.env, OUTPUT_DIR: '.output-readable' } })
+  execFileSync('npx', ['nuxi', 'build'], { cwd: app, stdio: 'ignore', env: { ...process.env, OUTPUT_DIR: '.output-httponly', HTTP_ONLY: '1' } })
+  api = await startTestApi()
+  servers.readable = await serve('.output-readable', api)
+  servers.httpOnly = await serve('.output-httponly', api)
+  browser = await chromium.launch(browserOptions.launch)
+}, 900_000)
+
+afterAll(async () => {
+  await browser?.close()
+  for (const server of Object.values(servers)) server.process.kill()
+  await api?.close()
+})
+
+const text = (page: Page, id: string) => page.getByTestId(id).textContent().then(t => t?.trim())
+const tokenCookies = async (context: BrowserContext) => (await context.cookies()).filter(c => /^(?:access|refresh)_token/.test(c.name))
+
+async function loggedIn(server: Server): Promise<Page> {
+  const page = await (await browser.newContext()).newPage()
+  await page.goto(`${server.url}/protected`)
+  await page.waitForURL(/\/login\?redirect=/)
+  await page.getByTestId('submit').click()
+  await page.waitForURL(`${server.url}/protected`)
+  return page
+}
+
+describe.runIf(enabled)(`Node ${process.versions.node} and the newest Nuxt 4`, () => {
+  it('runs on Node 22 or newer and Nuxt 4.5 or newer', () => {
+    expect(Number(process.versions.node.split('.')[0])).toBeGreaterThanOrEqual(22)
+    const version = execFileSync(process.execPath, ['-p', 'require("nuxt/package.json").version'], { cwd: app, encoding: 'utf8' }).trim()
+    expect(Number(version.split('.')[1])).toBeGreaterThanOrEqual(5)
+  })
+
+  it.each(['readable', 'httpOnly'] as const)('logs in, refreshes during SSR and for a storm once, and logs out (%s cookies)', async (mode) => {
+    const server = servers[mode]
+    api.reset()
+    api.options.accessTtl = 2
+    const page = await loggedIn(server)
+    expect(await text(page, 'items')).toBe('Keys:Alice')
+    const refresh = (await page.context().cookies()).find(c => c.name === 'refresh_token')
+    expect(refresh?.httpOnly).toBe(mode === 'httpOnly')
+
+    // Expired: the server render refreshes, then the browser for a storm of 10.
+    await sleep(2100)
+    await page.goto(`${server.url}/protected`)
+    expect(await text(page, 'items')).toBe('Keys:Alice')
+    expect(api.calls.refresh).toBe(1)
+    await page.waitForFunction(() => (window as unknown as { useNuxtApp?: () => { isHydrating: boolean } }).useNuxtApp?.().isHydrating === false)
+    await sleep(2100)
+    await page.getByTestId('storm').click()
+    await expect.poll(() => text(page, 'result')).toBe('ok=10 failed=0')
+    expect(api.calls.refresh).toBe(2)
+    expect(api.stats().reused).toBe(0)
+
+    await page.getByTestId('logout').click()
+    await page.waitForURL(`${server.url}/login`)
+    expect(await tokenCookies(page.context())).toEqual([])
+    api.options.accessTtl = 60
+  })
+})
