@@ -47,6 +47,12 @@ describe(`the packed module on Nuxt ${NUXT3}`, () => {
     expect(version).toBe(NUXT3)
   })
 
+  it('shares the app\'s own @nuxt/kit instead of bringing a second copy', () => {
+    const kits = execFileSync('npm', ['ls', '@nuxt/kit', '--all', '--parseable'], { cwd: app, encoding: 'utf8' }).trim().split('\n')
+    expect(kits.length).toBeGreaterThan(0)
+    expect(kits.filter(path => path.includes('nuxt-axios-jwt/node_modules'))).toEqual([])
+  })
+
   it('builds for production and signs SSR requests with the cookie\'s token', async () => {
     const tokens = await api.login()
     api.authorizations = []
