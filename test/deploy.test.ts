@@ -1,7 +1,7 @@
 // The API behind the app's own proxy route (a relative `baseURL`), with Host headers that no one controls.
 import { createPage, url } from '@nuxt/test-utils/e2e'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
-import { gotoHydrated, text } from './utils/browser'
+import { gotoHydrated, logInThroughForm, text } from './utils/browser'
 import { fixtureWithApi } from './utils/fixture'
 import { rawRequest } from './utils/raw-http'
 import { cookieHeader, startTestApi } from './utils/test-api'
@@ -72,10 +72,7 @@ describe('the httpOnly routes with a relative baseURL', () => {
 
 describe('in the browser', () => {
   it('logs in, renders and refreshes once for a storm through the app\'s proxy route', async () => {
-    const page = await createPage()
-    await gotoHydrated(page, '/login')
-    await page.getByTestId('submit').click()
-    await page.waitForURL(url('/'))
+    const page = await logInThroughForm(await createPage())
     await gotoHydrated(page, '/protected')
     expect(await text(page, 'items')).toBe('Keys:Alice')
     const expired = await api.loginExpired()

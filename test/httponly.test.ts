@@ -1,7 +1,7 @@
 import { createPage, fetch, url } from '@nuxt/test-utils/e2e'
 import type { BrowserContext, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { gotoHydrated, text } from './utils/browser'
+import { gotoHydrated, logInThroughForm, text } from './utils/browser'
 import { fixtureWithApi } from './utils/fixture'
 
 const api = await fixtureWithApi({ nuxtConfig: { axiosJwt: { tokens: { refresh: { httpOnly: true } } } } })
@@ -24,14 +24,8 @@ async function storeSession(context: BrowserContext, tokens: { accessToken: stri
   ])
 }
 
-/** Logs in through the page's form, as a user would. */
-async function loggedInPage(): Promise<Page> {
-  const page = await createPage()
-  await gotoHydrated(page, '/login')
-  await page.getByTestId('submit').click()
-  await page.waitForURL(url('/'))
-  return page
-}
+/** A page logged in through the form, as a user would. */
+const loggedInPage = async (): Promise<Page> => logInThroughForm(await createPage())
 
 const documentCookie = (page: Page) => page.evaluate(() => document.cookie)
 

@@ -1,8 +1,8 @@
 // Tokens as large as identity providers issue them (Entra ID groups, Keycloak roles), stored as cookie chunks.
 import { createPage, url } from '@nuxt/test-utils/e2e'
-import type { BrowserContext, Page } from 'playwright-core'
+import type { BrowserContext } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
-import { gotoHydrated, text } from './utils/browser'
+import { gotoHydrated, logInThroughForm, text } from './utils/browser'
 import { fixtureWithApi } from './utils/fixture'
 import { sleep } from './utils/time'
 
@@ -21,12 +21,6 @@ async function tokenParts(context: BrowserContext, name: string) {
   return { single, chunks, value: single?.value ?? chunks.map(c => c.value).join(''), all: [...(single ? [single] : []), ...chunks] }
 }
 
-async function login(page: Page) {
-  await gotoHydrated(page, '/login')
-  await page.getByTestId('submit').click()
-  await page.waitForURL(url('/'))
-}
-
 // Large access tokens; refresh tokens carry claims too. Node's default request header limit (16 KB) bounds the sum.
 const sizes = [
   { name: '3 KB', access: 3000, refresh: 1000, next: { access: 6000, refresh: 1000 } },
@@ -39,7 +33,7 @@ describe.each(sizes)('$name access tokens', ({ access, refresh, next }) => {
     api.options.padding = { access, refresh }
     api.options.accessTtl = 2
     const page = await createPage()
-    await login(page)
+    await logInThroughForm(page)
     const stored = await tokenParts(page.context(), 'access_token')
     expect(stored.value.length).toBeGreaterThan(access)
     for (const cookie of (await page.context().cookies())) expect(cookie.name.length + cookie.value.length).toBeLessThanOrEqual(4096)

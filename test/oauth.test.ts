@@ -1,7 +1,7 @@
-import { createPage, fetch, url } from '@nuxt/test-utils/e2e'
+import { createPage, fetch } from '@nuxt/test-utils/e2e'
 import type { Page } from 'playwright-core'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { gotoHydrated, text, tokenCookies } from './utils/browser'
+import { gotoHydrated, logInThroughForm, text, tokenCookies } from './utils/browser'
 import { fixtureWithApi } from './utils/fixture'
 import { sleep } from './utils/time'
 
@@ -27,10 +27,7 @@ beforeEach(() => {
 })
 
 async function loggedInPage(): Promise<Page> {
-  const page = await createPage()
-  await gotoHydrated(page, '/login')
-  await page.getByTestId('submit').click()
-  await page.waitForURL(url('/'))
+  const page = await logInThroughForm(await createPage())
   await gotoHydrated(page, '/protected')
   expect(await text(page, 'items')).toBe('Keys:Alice')
   return page

@@ -48,3 +48,11 @@ export async function gotoHydrated(page: Page, path: string): Promise<Page> {
 export async function openHydrated(context: BrowserContext, path: string): Promise<Page> {
   return gotoHydrated(await context.newPage(), path)
 }
+
+/** Logs `alice` in through the login page's form, as a user would, and waits for the home page. */
+export async function logInThroughForm(page: Page): Promise<Page> {
+  await gotoHydrated(page, '/login')
+  await page.getByTestId('submit').click()
+  await page.waitForURL(url('/'))
+  return page
+}
