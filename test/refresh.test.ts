@@ -1,21 +1,13 @@
 // Signing and refreshing in Chromium, on the built basic fixture.
 import { createPage, url } from '@nuxt/test-utils/e2e'
-import { afterAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { gotoHydrated, setTokenCookies, text, tokenCookies } from './utils/browser'
-import { fixtureWithApi } from './utils/fixture'
+import { fixtureWithOtherOrigin } from './utils/fixture'
 import { hookEvents, sessionPages } from './utils/session-pages'
-import { startTestApi } from './utils/test-api'
 import { sleep } from './utils/time'
 
-const other = await startTestApi()
-const api = await fixtureWithApi({ env: { NUXT_PUBLIC_OTHER_ORIGIN: other.url } })
+const { api, other } = await fixtureWithOtherOrigin()
 const { sessionPage, expireTokens } = sessionPages(api)
-
-afterAll(() => other.close())
-beforeEach(() => {
-  other.reset()
-  api.options.accessTtl = 60
-})
 
 describe('signing and refreshing in the browser', () => {
   it('refreshes once for 10 concurrent requests with an expired token, and all succeed', async () => {

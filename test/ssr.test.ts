@@ -1,21 +1,14 @@
 // Server rendering on the built basic fixture: refresh and Set-Cookie, security, configuration, bad input.
 import { createPage, fetch, url } from '@nuxt/test-utils/e2e'
-import { afterAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { text, tokenCookies } from './utils/browser'
-import { fixtureWithApi } from './utils/fixture'
+import { fixtureWithOtherOrigin } from './utils/fixture'
 import { sessionPages, watchErrors } from './utils/session-pages'
-import { cookieHeader, startTestApi } from './utils/test-api'
+import { cookieHeader } from './utils/test-api'
 import { sleep } from './utils/time'
 
-const other = await startTestApi()
-const api = await fixtureWithApi({ env: { NUXT_PUBLIC_OTHER_ORIGIN: other.url } })
+const { api, other } = await fixtureWithOtherOrigin()
 const { sessionPage } = sessionPages(api)
-
-afterAll(() => other.close())
-beforeEach(() => {
-  other.reset()
-  api.options.accessTtl = 60
-})
 
 describe('server rendering', () => {
   it('refreshes an expired token during SSR, sends the rotated pair in Set-Cookie, and the browser does not refresh again', async () => {

@@ -37,3 +37,18 @@ export async function fixtureWithApi(options: FixtureOptions = {}): Promise<Test
   beforeEach(() => api.reset())
   return api
 }
+
+/**
+ * The fixture against the test API, and a second API on another origin that must never see a token
+ * (NUXT_PUBLIC_OTHER_ORIGIN); both reset before each test.
+ */
+export async function fixtureWithOtherOrigin(options: FixtureOptions = {}): Promise<{ api: TestApi, other: TestApi }> {
+  const other = await startTestApi()
+  const api = await fixtureWithApi({ ...options, env: { NUXT_PUBLIC_OTHER_ORIGIN: other.url } })
+  afterAll(() => other.close())
+  beforeEach(() => {
+    other.reset()
+    api.options.accessTtl = 60
+  })
+  return { api, other }
+}

@@ -22,6 +22,14 @@ export function withDeployOptions(built: BuiltOptions, deploy: DeployOptions): R
   return { ...built, ...deploy, cookie: { ...built.cookie, ...deploy.cookie } }
 }
 
+/** The API's logout call for a pair: the refresh token in the body, the access token (when there is one) in the header. */
+export function logoutRequest(config: Pick<ResolvedOptions, 'header' | 'tokens'>, { accessToken, refreshToken }: { accessToken?: string, refreshToken?: string }) {
+  return {
+    data: { [config.tokens.refresh.bodyField]: refreshToken },
+    headers: accessToken ? { [config.header.name]: headerValueOf(config.header, accessToken) } : {},
+  }
+}
+
 /** The value of the auth header for `token`: `Bearer <token>`, or the bare token without a scheme. */
 export const headerValueOf = (header: AxiosJwtOptions['header'], token: string): string => header.type ? `${header.type} ${token}` : token
 
@@ -30,3 +38,7 @@ export interface ServerDeployOptions {
   serverBaseURL: string
   sharedRefresh: AxiosJwtOptions['sharedRefresh']
 }
+
+/** The server's own deployment options out of a runtime config (empty where the module added none). */
+export const serverDeployOptions = (runtimeConfig: unknown): Partial<ServerDeployOptions> =>
+  (runtimeConfig as { axiosJwt?: Partial<ServerDeployOptions> }).axiosJwt ?? {}

@@ -1,6 +1,6 @@
 import axios from 'axios'
 import { nitroLocalFetch } from '../../core/in-process'
-import type { ResolvedOptions, ServerDeployOptions } from '../../core/options'
+import { serverDeployOptions, type ResolvedOptions } from '../../core/options'
 import { createServerApi, type ServerApi } from '../../core/server-api'
 import { useRuntimeConfig } from '#imports'
 
@@ -10,7 +10,7 @@ import { useRuntimeConfig } from '#imports'
  */
 export function useApiInstance(config: ResolvedOptions): ServerApi {
   if (import.meta.server) {
-    const { serverBaseURL } = (useRuntimeConfig() as unknown as { axiosJwt?: Partial<ServerDeployOptions> }).axiosJwt ?? {}
+    const { serverBaseURL } = serverDeployOptions(useRuntimeConfig())
     return createServerApi({ baseURL: config.baseURL, serverBaseURL }, nitroLocalFetch())
   }
   const origin = window.location.origin

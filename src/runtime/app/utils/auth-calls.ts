@@ -1,7 +1,7 @@
 import type { AxiosInstance } from 'axios'
 import { AxiosJwtError } from '../../core/errors'
 import { CSRF_HEADER, httpOnlyPaths } from '../../core/http-only'
-import { headerValueOf, type ResolvedOptions } from '../../core/options'
+import { logoutRequest, type ResolvedOptions } from '../../core/options'
 import { readTokenResponse, type StoredTokens, type TokenPair } from '../../core/tokens'
 
 /** The module's server routes, in httpOnly mode: they hold the refresh token, so login and logout go through them. */
@@ -25,7 +25,7 @@ export async function postLogout(api: AxiosInstance, config: ResolvedOptions, ro
   const quiet = { auth: false, timeout: config.refreshTimeout }
   if (routes) await api.post(routes.logout, undefined, { ...quiet, headers: sameSiteOnly } as object).catch(() => undefined)
   else if (config.endpoints.logout && (accessToken || refreshToken)) {
-    const headers = accessToken ? { [config.header.name]: headerValueOf(config.header, accessToken) } : {}
-    await api.post(config.endpoints.logout, { [config.tokens.refresh.bodyField]: refreshToken }, { ...quiet, headers } as object).catch(() => undefined)
+    const { data, headers } = logoutRequest(config, { accessToken, refreshToken })
+    await api.post(config.endpoints.logout, data, { ...quiet, headers } as object).catch(() => undefined)
   }
 }

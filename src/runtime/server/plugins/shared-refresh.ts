@@ -1,5 +1,5 @@
 import { shareAcrossInstances } from '../../core/instance-share'
-import type { ServerDeployOptions } from '../../core/options'
+import { serverDeployOptions } from '../../core/options'
 import { SHARE_CONTEXT_KEY } from '../../core/shared-refresh'
 import { redisClaimStore } from '../utils/claim-store'
 import built from '#axios-jwt/options'
@@ -10,7 +10,7 @@ import { defineNitroPlugin, useRuntimeConfig, useStorage } from '#imports'
  * instances, which the `$api` plugin and the httpOnly routes use in place of the per-instance one.
  */
 export default defineNitroPlugin((nitroApp) => {
-  const { sharedRefresh } = (useRuntimeConfig() as unknown as { axiosJwt?: Partial<ServerDeployOptions> }).axiosJwt ?? {}
+  const { sharedRefresh } = serverDeployOptions(useRuntimeConfig())
   if (!sharedRefresh?.storage) return
   // One warning a minute at most while the store is down.
   let warnedAt = -Infinity

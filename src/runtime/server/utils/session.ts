@@ -6,7 +6,7 @@ import { cookieTokenStore, type CookieJar } from '../../core/cookie-store'
 import { CSRF_HEADER, type HttpOnlyAnswer } from '../../core/http-only'
 import { nitroLocalFetch } from '../../core/in-process'
 import { readTokenTimes } from '../../core/jwt'
-import { withDeployOptions, type DeployOptions, type ResolvedOptions, type ServerDeployOptions } from '../../core/options'
+import { withDeployOptions, type DeployOptions, type ResolvedOptions, serverDeployOptions } from '../../core/options'
 import { createServerApi, type ServerApi } from '../../core/server-api'
 import { serverShare } from '../../core/shared-refresh'
 import type { TokenStore } from '../../core/tokens'
@@ -44,7 +44,7 @@ export function assertSameSite(event: H3Event): void {
  * The module's own routes give each call `refreshTimeout`.
  */
 export function apiFor(event: H3Event, config: ResolvedOptions, defaults: CreateAxiosDefaults = { timeout: config.refreshTimeout }): ServerApi {
-  const { serverBaseURL } = (useRuntimeConfig(event) as unknown as { axiosJwt?: Partial<ServerDeployOptions> }).axiosJwt ?? {}
+  const { serverBaseURL } = serverDeployOptions(useRuntimeConfig(event))
   return createServerApi({ baseURL: config.baseURL, serverBaseURL }, nitroLocalFetch(), defaults)
 }
 

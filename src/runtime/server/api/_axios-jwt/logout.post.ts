@@ -1,5 +1,5 @@
 import { defineEventHandler, sendNoContent } from 'h3'
-import { headerValueOf } from '../../../core/options'
+import { logoutRequest } from '../../../core/options'
 import { forgetServerRefresh } from '../../../core/shared-refresh'
 import { assertSameSite, routeCookies, signedApiFor, useServerOptions } from '../../utils/session'
 
@@ -14,8 +14,8 @@ export default defineEventHandler(async (event) => {
   if (client.needsRefresh()) await client.refreshDue().catch(() => undefined)
   const { accessToken, refreshToken } = cookies.get()
   if (config.endpoints.logout && refreshToken) {
-    const headers = accessToken ? { [config.header.name]: headerValueOf(config.header, accessToken) } : {}
-    await api.post(config.endpoints.logout, { [config.tokens.refresh.bodyField]: refreshToken }, { auth: false, headers } as object).catch(() => undefined)
+    const { data, headers } = logoutRequest(config, { accessToken, refreshToken })
+    await api.post(config.endpoints.logout, data, { auth: false, headers } as object).catch(() => undefined)
   }
   for (const token of new Set([spent, refreshToken])) if (token) await forgetServerRefresh(token)
   await cookies.clear()
