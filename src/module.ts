@@ -13,7 +13,7 @@ import type { AxiosJwtOptions, DeepPartial } from './runtime/types'
 export type ModuleOptions = DeepPartial<AxiosJwtOptions>
 
 export type { AxiosJwtOptions }
-export type { ApiInstance, ApiRequestConfig, AuthUser, LoginOptions, LogoutOptions, UseAuthReturn } from './runtime/types'
+export type { ApiData, ApiDataError, UseApiDataOptions, ApiInstance, ApiRequestConfig, AuthUser, LoginOptions, LogoutOptions, UseAuthReturn } from './runtime/types'
 export type { AxiosJwtHooks } from './runtime/app/augments'
 
 export default defineNuxtModule<ModuleOptions>({
@@ -60,6 +60,7 @@ export default defineNuxtModule<ModuleOptions>({
     addImports([
       { name: 'useApi', from: resolver.resolve('./runtime/app/composables/useApi') },
       { name: 'useAuth', from: resolver.resolve('./runtime/app/composables/useAuth') },
+      { name: 'useApiData', from: resolver.resolve('./runtime/app/composables/useApiData') },
       ...['AxiosJwtError', 'RefreshError', 'SessionExpiredError'].map(name => ({ name, from: resolver.resolve('./runtime/core/errors') })),
     ])
     addServerImports([{ name: 'useServerApi', from: resolver.resolve('./runtime/server/utils/use-server-api') }])

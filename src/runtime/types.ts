@@ -1,5 +1,7 @@
-import type { AxiosBasicCredentials, AxiosInstance, AxiosRequestConfig, AxiosResponse } from 'axios'
-import type { ComputedRef, Ref } from 'vue'
+import type { AxiosBasicCredentials, AxiosError, AxiosInstance, AxiosRequestConfig, AxiosResponse } from 'axios'
+import type { ComputedRef, MaybeRefOrGetter, Ref, WatchSource } from 'vue'
+import type { RefreshError, SessionExpiredError } from './core/errors'
+import type { NuxtApp, NuxtError } from 'nuxt/app'
 
 export interface AxiosJwtOptions {
   /**
@@ -278,3 +280,59 @@ export interface UseAuthReturn {
    */
   getAccessToken: () => Promise<string | null>
 }
+
+/** What `useApiData` puts in `error`: the request's own error, as `$api` rejected with it. */
+export type ApiDataError = AxiosError | SessionExpiredError | RefreshError
+
+/** Options of `useApiData`: those of an axios request (`url`, `params`, `data` may be refs or getters) and of `useAsyncData`. */
+export interface UseApiDataOptions<ResT, DataT = ResT, PickKeys extends keyof DataT = never, DefaultT = undefined>
+  extends Omit<ApiRequestConfig, 'url' | 'params' | 'data' | 'signal'> {
+  /** Key of the data in the payload; derived from the method, URL, params and body unless given. */
+  key?: MaybeRefOrGetter<string>
+  /** Query parameters; a change refetches. */
+  params?: MaybeRefOrGetter<Record<string, unknown> | URLSearchParams | undefined>
+  /** Request body; a change refetches. */
+  data?: MaybeRefOrGetter<unknown>
+  /** Fetch during SSR. @default true */
+  server?: boolean
+  /** Do not block client-side navigation on the request. @default false */
+  lazy?: boolean
+  /** Fetch at once; `false` waits for `execute()` or `refresh()`. @default true */
+  immediate?: boolean
+  /** Value of `data` before the response arrives and after an error. */
+  default?: () => DefaultT | Ref<DefaultT>
+  /** Maps the response body to what `data` holds. */
+  transform?: (body: ResT) => DataT | Promise<DataT>
+  /** Keeps only these fields of the body. */
+  pick?: PickKeys[]
+  /** More sources whose change refetches; `false` also stops refetching when the URL, params or body change. */
+  watch?: WatchSource[] | false
+  /** Deeply reactive `data`. */
+  deep?: boolean
+  /** A second fetch of the same key while one runs: `cancel` aborts the first, `defer` joins it. @default 'cancel' */
+  dedupe?: 'cancel' | 'defer'
+  /** Returns cached data for a key, `undefined` to fetch. */
+  getCachedData?: (key: string, nuxtApp: NuxtApp, context: { cause: 'initial' | 'refresh:hook' | 'refresh:manual' | 'watch' }) => DataT | undefined
+}
+
+/** What `useApiData` returns (also awaitable). */
+export interface ApiData<DataT> {
+  data: Ref<DataT>
+  /**
+   * The axios error (or `SessionExpiredError`, `RefreshError`) of the last request. An error rendered on the server is
+   * rebuilt in the browser from the payload, with its message, `code`, `status` and response body. An error thrown by
+   * `transform` stays Nuxt's `NuxtError`.
+   */
+  error: Ref<ApiDataError | NuxtError | undefined>
+  status: Ref<'idle' | 'pending' | 'success' | 'error'>
+  pending: Ref<boolean>
+  /** Fetches again. */
+  refresh: (options?: { dedupe?: 'cancel' | 'defer' }) => Promise<void>
+  /** Same as `refresh`. */
+  execute: (options?: { dedupe?: 'cancel' | 'defer' }) => Promise<void>
+  /** Drops the data and the error, and aborts a request in flight. */
+  clear: () => void
+}
+
+/** `DataT`, or the fields of it that `pick` names. */
+export type PickedData<DataT, PickKeys extends keyof DataT> = [PickKeys] extends [never] ? DataT : Pick<DataT, PickKeys>

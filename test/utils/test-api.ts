@@ -41,6 +41,10 @@ export interface TestApi {
   opaque: boolean
   /** The logout endpoint revokes only for a caller with a valid access token, as most APIs do. */
   strictLogout: boolean
+  /** Requests to `/items`, in order: their query and whether a browser made them (it sends `Origin`). */
+  itemRequests: Array<{ query: string, browser: boolean }>
+  /** Queries of `/items` requests whose client went away before the answer. */
+  abortedItems: string[]
   /** Refresh tokens the logout endpoint revoked. */
   revoked: string[]
   /** Access tokens that protected routes reject although they are valid and unexpired. */
@@ -123,6 +127,8 @@ export async function startTestApi(overrides: Partial<IssuerOptions> = {}): Prom
     oauth: false,
     opaque: false,
     strictLogout: false,
+    itemRequests: [],
+    abortedItems: [],
     revoked: [],
     rejectedTokens: new Set(),
     shape: tokens => ({ data: { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken } }),
@@ -148,6 +154,8 @@ export async function startTestApi(overrides: Partial<IssuerOptions> = {}): Prom
       api.opaque = false
       api.strictLogout = false
       api.revoked = []
+      api.itemRequests = []
+      api.abortedItems = []
       handles.clear()
       api.rejectedTokens.clear()
     },
@@ -235,10 +243,14 @@ export async function startTestApi(overrides: Partial<IssuerOptions> = {}): Prom
     }
     if (route === 'GET /items') {
       api.calls.items++
+      api.itemRequests.push({ query: url.search, browser: Boolean(req.headers.origin) })
+      res.on('close', () => {
+        if (!res.writableFinished) api.abortedItems.push(url.search)
+      })
       const delay = Number(url.searchParams.get('delay')) || 0
       if (delay) await new Promise(resolve => setTimeout(resolve, Math.min(delay, 5000)))
       const user = await protectedUser(req, res)
-      return user && json(res, 200, { data: [{ id: 1, name: 'Keys', owner: user.name }] })
+      return user && json(res, 200, { data: [{ id: 1, name: 'Keys', owner: user.name, q: url.searchParams.get('q') }] })
     }
     if (route === 'GET /echo') return json(res, 200, { authorization: req.headers.authorization ?? null, accessToken: req.headers['x-access-token'] ?? null })
     if (url.pathname === '/redirect') {
