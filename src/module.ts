@@ -4,7 +4,7 @@ import { addImports, addPlugin, addRouteMiddleware, addServerHandler, addServerI
 import { defu } from 'defu'
 import { DEVTOOLS_ROUTE } from './runtime/core/devtools'
 import { httpOnlyRoutes } from './runtime/core/http-only'
-import { isPlainHttpRemote } from './runtime/core/url'
+import { isPlainHttpRemote, redirectTargetProblem } from './runtime/core/url'
 import { joinURL } from 'ufo'
 import type { BuiltOptions, DeployOptions, ServerDeployOptions } from './runtime/core/options'
 import type { AxiosJwtOptions, DeepPartial } from './runtime/types'
@@ -48,6 +48,10 @@ export default defineNuxtModule<ModuleOptions>({
     const resolver = createResolver(import.meta.url)
     const logger = useLogger('nuxt-axios-jwt')
 
+    for (const [page, target] of Object.entries(options.redirect)) {
+      const problem = redirectTargetProblem(target)
+      if (problem) throw new Error(`[nuxt-axios-jwt] \`axiosJwt.redirect.${page}\`: ${problem}. Give a path such as '/login' or a route location such as { name: 'login' }.`)
+    }
     publishOptions(options, nuxt, resolver)
 
     if (!nuxt.options.dev && isPlainHttpRemote(options.baseURL)) {

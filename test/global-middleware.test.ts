@@ -2,9 +2,10 @@ import { createPage, fetch, url } from '@nuxt/test-utils/e2e'
 import { describe, expect, it } from 'vitest'
 import { fixtureWithApi } from './utils/fixture'
 
-await fixtureWithApi({ nuxtConfig: { axiosJwt: { globalMiddleware: true } } })
+// The login and home pages named as route locations rather than paths.
+await fixtureWithApi({ nuxtConfig: { axiosJwt: { globalMiddleware: true, redirect: { login: { name: 'login' }, home: { name: 'public' } } } } })
 
-describe('globalMiddleware: true', () => {
+describe('globalMiddleware: true, redirects as named routes', () => {
   it('guards a page that names no middleware', async () => {
     const response = await fetch('/plain', { redirect: 'manual' })
     expect(response.status).toBe(302)
@@ -22,5 +23,11 @@ describe('globalMiddleware: true', () => {
     await page.getByTestId('submit').click()
     await page.waitForURL(url('/plain'))
     expect(await page.getByTestId('logged-in').textContent()).toContain('yes')
+  })
+
+  it('goes to the named home page after a login without `redirect`', async () => {
+    const page = await createPage('/login')
+    await page.getByTestId('submit').click()
+    await page.waitForURL(url('/public'))
   })
 })

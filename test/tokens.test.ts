@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { readTokenTimes, tokenLifetime } from '../src/runtime/core/jwt'
 import { getByPath } from '../src/runtime/core/paths'
 import { readTokenResponse } from '../src/runtime/core/tokens'
-import { isPlainHttpRemote, originOf, safeRedirect } from '../src/runtime/core/url'
+import { isPlainHttpRemote, originOf, redirectTargetProblem, safeRedirect } from '../src/runtime/core/url'
 
 const b64 = (value: string) => Buffer.from(value).toString('base64url')
 const jwt = (payload: string, header = '{"alg":"HS256","typ":"JWT"}') => `${b64(header)}.${b64(payload)}.c2ln`
@@ -82,6 +82,21 @@ describe('readTokenResponse', () => {
     expect(getByPath({ a: 1 }, '')).toEqual({ a: 1 })
     expect(getByPath({}, 'constructor.name')).toBeUndefined()
     expect(getByPath('text', 'length')).toBeUndefined()
+  })
+})
+
+describe('redirectTargetProblem', () => {
+  it.each(['/login', '/', { name: 'login' }, { name: 'account', params: { tab: 'profile' } }])('accepts %j', (target) => {
+    expect(redirectTargetProblem(target)).toBeUndefined()
+  })
+
+  it.each([
+    ['login', '"login" is not a path starting with /'],
+    ['', '"" is not a path starting with /'],
+    [{ path: '/login' }, '{"path":"/login"} is neither a path nor a route location with a name'],
+    [null, 'null is neither a path nor a route location with a name'],
+  ])('names what is wrong with %j', (target, problem) => {
+    expect(redirectTargetProblem(target)).toBe(problem)
   })
 })
 

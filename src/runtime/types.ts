@@ -181,28 +181,40 @@ export interface AxiosJwtOptions {
      */
     secure?: boolean
   }
+  /**
+   * Pages the session sends users to: paths, or named route locations (`{ name: 'login' }`). With `@nuxtjs/i18n` they
+   * are taken in the locale of the page the user is on.
+   */
   redirect: {
     /**
      * Page to send users to when they are not logged in; gets `?redirect=<path>`.
      * @default '/login'
      */
-    login: string
+    login: RedirectTarget
     /**
      * Page after login when there is no same-site `redirect` query parameter.
      * @default '/'
      */
-    home: string
+    home: RedirectTarget
     /**
      * Page after logout.
      * @default '/login'
      */
-    logout: string
+    logout: RedirectTarget
   }
   /**
    * Protect every page; a page opts out with `definePageMeta({ auth: false })`.
    * @default false
    */
   globalMiddleware: boolean
+}
+
+/** A page the session sends users to: a path starting with `/`, or a named route location such as `{ name: 'login' }`. */
+export type RedirectTarget = string | {
+  name: string
+  params?: Record<string, string | string[]>
+  query?: Record<string, string | string[]>
+  hash?: string
 }
 
 /** `T` with every field optional at any depth, as options are written in `nuxt.config`. */

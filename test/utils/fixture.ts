@@ -5,6 +5,8 @@ import { afterAll, beforeEach } from 'vitest'
 import { startTestApi, type TestApi } from './test-api'
 
 export interface FixtureOptions {
+  /** The fixture under `test/fixtures/`. */
+  fixture?: string
   /** Merged over the fixture's own `nuxt.config`; a function gets the test API, for proxies to it. */
   nuxtConfig?: NuxtConfig | ((api: TestApi) => NuxtConfig)
   /** Run the development server instead of a production build. */
@@ -19,7 +21,7 @@ const ofApi = <T>(value: T | ((api: TestApi) => T), api: TestApi): T =>
   typeof value === 'function' ? (value as (api: TestApi) => T)(api) : value
 
 /**
- * A test API on 127.0.0.1 and the basic fixture built (or served in development) against it: the API is reset before
+ * A test API on 127.0.0.1 and a fixture (the basic one unless named) built (or served in development) against it: the API is reset before
  * each test and closed after the suite.
  */
 export async function fixtureWithApi(options: FixtureOptions = {}): Promise<TestApi> {
@@ -27,7 +29,7 @@ export async function fixtureWithApi(options: FixtureOptions = {}): Promise<Test
   // Imported only when needed: the browser helpers insist on Chromium.
   const browser = options.browser === false ? {} : { browser: true, browserOptions: (await import('./browser')).browserOptions }
   await setup({
-    rootDir: fileURLToPath(new URL('../fixtures/basic', import.meta.url)),
+    rootDir: fileURLToPath(new URL(`../fixtures/${options.fixture ?? 'basic'}`, import.meta.url)),
     dev: options.dev,
     ...browser,
     env: { NUXT_PUBLIC_AXIOS_JWT_BASE_URL: api.url, ...ofApi(options.env ?? {}, api) },

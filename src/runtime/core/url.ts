@@ -51,3 +51,10 @@ export function isPlainHttpRemote(url: string): boolean {
   }
   return parsed.protocol === 'http:' && !/^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/.test(parsed.hostname)
 }
+
+/** Why a `redirect.*` option cannot name a page (not a path starting with `/` nor a location with a `name`), if it cannot. */
+export function redirectTargetProblem(target: unknown): string | undefined {
+  if (typeof target === 'string') return target.startsWith('/') ? undefined : `"${target}" is not a path starting with /`
+  if (target && typeof target === 'object' && typeof (target as { name?: unknown }).name === 'string') return undefined
+  return `${JSON.stringify(target)} is neither a path nor a route location with a name`
+}

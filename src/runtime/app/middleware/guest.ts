@@ -1,10 +1,10 @@
-import { useAxiosJwtConfig } from '../utils/config'
+import { useRedirects } from '../utils/redirects'
 import { useAuthSession } from '../utils/session'
 import { defineNuxtRouteMiddleware, navigateTo } from '#imports'
 
 /** For the login page: a user who is logged in goes home. */
-export default defineNuxtRouteMiddleware(() => {
+export default defineNuxtRouteMiddleware((to) => {
   const session = useAuthSession()
   session.sync()
-  if (session.loggedIn.value) return navigateTo(useAxiosJwtConfig().redirect.home)
+  if (session.loggedIn.value) return navigateTo(useRedirects().home(to))
 })

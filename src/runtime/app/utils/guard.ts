@@ -2,6 +2,7 @@ import type { RouteLocationNormalized } from 'vue-router'
 import { SessionExpiredError } from '../../core/errors'
 import { useAxiosJwtConfig } from './config'
 import { withNuxt } from './context'
+import { useRedirects } from './redirects'
 import { useAuthSession } from './session'
 import { navigateTo, useNuxtApp } from '#imports'
 
@@ -10,7 +11,8 @@ export async function guardAuth(to: RouteLocationNormalized) {
   const config = useAxiosJwtConfig()
   const nuxtApp = useNuxtApp()
   const session = useAuthSession(nuxtApp)
-  const toLogin = () => withNuxt(nuxtApp, () => navigateTo({ path: config.redirect.login, query: { redirect: to.fullPath } }))
+  const redirects = useRedirects()
+  const toLogin = () => withNuxt(nuxtApp, () => navigateTo(redirects.login(to)))
   // Another tab may have logged out or in since this one last looked at the cookies.
   session.sync()
   if (!session.loggedIn.value) return toLogin()

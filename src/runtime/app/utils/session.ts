@@ -9,6 +9,7 @@ import type { AuthUser, UseAuthReturn } from '../../types'
 import type { RouteLocationRaw } from 'vue-router'
 import { postLogin, postLogout, type SessionRoutes } from './auth-calls'
 import { withNuxt } from './context'
+import { useRedirects } from './redirects'
 import { followOtherTabs } from './tab-session'
 import type { NuxtApp } from '#app'
 import { computed, navigateTo, useNuxtApp, useRouter, useState } from '#imports'
@@ -69,11 +70,12 @@ export function createSession({ api, client, store, config, routes }: SessionSet
     present.value = hasTokens()
     if (!present.value) user.value = null
   }
+  const redirects = useRedirects()
   const go = (target: RouteLocationRaw) => withNuxt(nuxtApp, () => navigateTo(target))
   // Inside a route guard `navigateTo` only names a target: the guard redirects itself, with the page it guards.
   const toLogin = async () => {
     const route = router.currentRoute.value
-    if (route.path !== config.redirect.login) await go({ path: config.redirect.login, query: { redirect: route.fullPath } })
+    if (!redirects.isLogin(route)) await go(redirects.login(route))
   }
   const fetchUser = async (): Promise<AuthUser | null> => {
     if (!config.endpoints.user) return null
@@ -103,7 +105,7 @@ export function createSession({ api, client, store, config, routes }: SessionSet
       tabs?.here('login')
       await fetchUser().catch(() => null)
       await nuxtApp.callHook('axios-jwt:login', { user: user.value })
-      if (options.redirect !== false) await go(safeRedirect(options.redirect ?? router.currentRoute.value.query.redirect, config.redirect.home))
+      if (options.redirect !== false) await go(safeRedirect(options.redirect ?? router.currentRoute.value.query.redirect, redirects.home()))
     },
     async logout(options = {}) {
       await postLogout(api, config, routes, await revocableTokens(client, store))
@@ -111,7 +113,7 @@ export function createSession({ api, client, store, config, routes }: SessionSet
       sync()
       tabs?.here('logout')
       await nuxtApp.callHook('axios-jwt:logout')
-      if (options.redirect !== false) await go(safeRedirect(options.redirect ?? config.redirect.logout, config.redirect.logout))
+      if (options.redirect !== false) await go(safeRedirect(options.redirect ?? redirects.logout(), redirects.logout()))
     },
     getAccessToken: () => validAccessToken(client, store),
     refresh: client.refresh,
