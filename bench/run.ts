@@ -157,9 +157,10 @@ out(`| ${IN_FLIGHT} in flight | ${CONCURRENT} | ${summary(perRequest['bare concu
 out()
 out(`## Client bundle`)
 out()
-out(`Client JavaScript of three built apps with the same page: no HTTP client, plain axios in a plugin, and this module.`)
+out(`Client JavaScript of built apps with the same page: no HTTP client, plain axios in a plugin, this module with the page `
+  + `calling \`useApi()\` in \`useAsyncData\`, and this module with the page calling \`useApiData\`.`)
 out()
-const apps = ['bare', 'axios', 'module'] as const
+const apps = ['bare', 'axios', 'module', 'module-data'] as const
 const sizes = Object.fromEntries(apps.map((app) => {
   const dir = fileURLToPath(new URL(`./apps/${app}/`, import.meta.url))
   // The module app proxies `/backend/**` to the test API, for the deployment rows of the SSR section.
@@ -173,6 +174,7 @@ const delta = (a: typeof apps[number], b: typeof apps[number]) =>
   `${sizes[a].raw - sizes[b].raw} | ${sizes[a].gzip - sizes[b].gzip} | ${sizes[a].brotli - sizes[b].brotli}`
 out(`| axios and its plugin (axios − bare) | ${delta('axios', 'bare')} |`)
 out(`| **the module's own code (module − axios)** | ${delta('module', 'axios')} |`)
+out(`| useApiData, in the apps that call it (module-data − module) | ${delta('module-data', 'module')} |`)
 out()
 
 await ssrSection({ api, out, quick, rounds: ROUNDS })

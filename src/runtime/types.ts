@@ -301,8 +301,8 @@ export interface UseApiDataOptions<ResT, DataT = ResT, PickKeys extends keyof Da
   extends Omit<ApiRequestConfig, 'url' | 'params' | 'data' | 'signal'> {
   /** Key of the data in the payload; derived from the method, URL, params and body unless given. */
   key?: MaybeRefOrGetter<string>
-  /** Query parameters; a change refetches. */
-  params?: MaybeRefOrGetter<Record<string, unknown> | URLSearchParams | undefined>
+  /** Query parameters; their values may be refs too. A change refetches. */
+  params?: MaybeRefOrGetter<UseApiDataParams | undefined>
   /** Request body; a change refetches. */
   data?: MaybeRefOrGetter<unknown>
   /** Fetch during SSR. @default true */
@@ -326,6 +326,9 @@ export interface UseApiDataOptions<ResT, DataT = ResT, PickKeys extends keyof Da
   /** Returns cached data for a key, `undefined` to fetch. */
   getCachedData?: (key: string, nuxtApp: NuxtApp, context: { cause: 'initial' | 'refresh:hook' | 'refresh:manual' | 'watch' }) => DataT | undefined
 }
+
+/** Query parameters of `useApiData`: an object whose values may be refs or getters, or `URLSearchParams`. */
+export type UseApiDataParams = Record<string, MaybeRefOrGetter<unknown>> | URLSearchParams
 
 /** What `useApiData` returns (also awaitable). */
 export interface ApiData<DataT> {

@@ -1,7 +1,7 @@
 import { isCancel } from 'axios'
-import { hash } from 'ohash'
+import { serialize } from 'ohash'
 import type { MaybeRefOrGetter } from 'vue'
-import type { ApiData, ApiRequestConfig, PickedData, UseApiDataOptions } from '../../types'
+import type { ApiData, ApiRequestConfig, PickedData, UseApiDataOptions, UseApiDataParams } from '../../types'
 import { fromNuxtError, toNuxtError } from '../utils/api-data-error'
 import { useApi } from './useApi'
 import { computed, toValue, useAsyncData } from '#imports'
@@ -15,6 +15,12 @@ function latestOnly() {
     outer?.addEventListener('abort', () => controller.abort(outer.reason), { once: true })
     return controller.signal
   }
+}
+
+/** Query parameters with the refs among their values read, as `useFetch` takes `query: { page }`. */
+function unwrapped(params: UseApiDataParams | undefined) {
+  if (!params || params instanceof URLSearchParams) return params
+  return Object.fromEntries(Object.entries(params).map(([name, value]) => [name, toValue(value)]))
 }
 
 async function responseBody(request: Promise<{ data: unknown }>, signal: AbortSignal): Promise<unknown> {
@@ -38,8 +44,8 @@ export function useApiData<ResT = unknown, DataT = ResT, PickKeys extends keyof 
 ): ApiData<PickedData<DataT, PickKeys> | DefaultT> & Promise<ApiData<PickedData<DataT, PickKeys> | DefaultT>> {
   const { key, params, data, server, lazy, immediate, default: initial, transform, pick, watch, deep, dedupe, getCachedData, ...config } = options
   const api = useApi()
-  const request = computed(() => ({ method: (config.method ?? 'get').toLowerCase(), url: toValue(url), params: toValue(params), data: toValue(data) }))
-  const requestKey = computed(() => `$api:${hash(request.value)}`)
+  const request = computed(() => ({ method: (config.method ?? 'get').toLowerCase(), url: toValue(url), params: unwrapped(toValue(params)), data: toValue(data) }))
+  const requestKey = computed(() => `$api:${serialize(request.value)}`)
   const nextSignal = latestOnly()
   const asyncKey = () => toValue(key) || requestKey.value
   const asyncData = useAsyncData(
