@@ -127,4 +127,21 @@ describe.runIf(enabled)(`Node ${process.versions.node} and the newest Nuxt 4`, (
     await page.waitForURL(`${server.url}/login`)
     expect(await tokenCookies(page.context())).toEqual([])
   })
+
+  it('renders useApiData on the server, hydrates without fetching again, and aborts a superseded request', async () => {
+    const server = servers.readable
+    api.reset()
+    const page = await loggedIn(server)
+    await expect.poll(() => text(page, 'items')).toBe('Keys:Alice')
+    const before = api.itemRequests.length
+    await page.goto(`${server.url}/data`)
+    await page.waitForFunction(() => (window as unknown as { useNuxtApp?: () => { isHydrating: boolean } }).useNuxtApp?.().isHydrating === false)
+    await page.waitForLoadState('networkidle')
+    expect(await text(page, 'items')).toBe('Alice:a')
+    expect(await text(page, 'missing')).toBe('AxiosError 404 {"error":"not found"}')
+    expect(api.itemRequests.slice(before)).toEqual([{ query: '?q=a', browser: false }])
+    await page.getByTestId('supersede').click()
+    await expect.poll(() => text(page, 'items'), { timeout: 5000 }).toBe('Alice:b')
+    await expect.poll(() => api.abortedItems, { timeout: 5000 }).toEqual(['?q=slow&delay=1500'])
+  })
 })

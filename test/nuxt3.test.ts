@@ -58,8 +58,11 @@ describe(`the packed module on Nuxt ${NUXT3}`, () => {
     api.authorizations = []
     const response = await fetch(base, { headers: { cookie: cookieHeader(tokens) } })
     expect(response.status).toBe(200)
-    expect(await response.text()).toContain('Keys:Alice')
-    expect(api.authorizations).toEqual([`Bearer ${tokens.accessToken}`])
+    const html = await response.text()
+    expect(html).toContain('Keys:Alice')
+    // The same API read through useApiData, over Nuxt 3's useAsyncData.
+    expect(html).toContain('packed:Alice')
+    expect(api.authorizations).toEqual([`Bearer ${tokens.accessToken}`, `Bearer ${tokens.accessToken}`])
   })
 
   it('refreshes an expired token during SSR and writes the rotated pair back', async () => {

@@ -45,7 +45,9 @@ describe('the packed module in a plain app', () => {
     expect(response.status).toBe(200)
     const html = await response.text()
     expect(html).toContain('Keys:Alice')
-    expect(api.authorizations).toEqual([`Bearer ${tokens.accessToken}`])
+    // The same API read through useApiData.
+    expect(html).toContain('packed:Alice')
+    expect(api.authorizations).toEqual([`Bearer ${tokens.accessToken}`, `Bearer ${tokens.accessToken}`])
   })
 
   it('answers 200 without a session', async () => {

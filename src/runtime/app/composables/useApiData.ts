@@ -1,5 +1,5 @@
 import { isCancel } from 'axios'
-import { serialize } from 'ohash'
+import { hash } from 'ohash'
 import type { MaybeRefOrGetter } from 'vue'
 import type { ApiData, ApiRequestConfig, PickedData, UseApiDataOptions, UseApiDataParams } from '../../types'
 import { fromNuxtError, toNuxtError } from '../utils/api-data-error'
@@ -45,7 +45,8 @@ export function useApiData<ResT = unknown, DataT = ResT, PickKeys extends keyof 
   const { key, params, data, server, lazy, immediate, default: initial, transform, pick, watch, deep, dedupe, getCachedData, ...config } = options
   const api = useApi()
   const request = computed(() => ({ method: (config.method ?? 'get').toLowerCase(), url: toValue(url), params: unwrapped(toValue(params)), data: toValue(data) }))
-  const requestKey = computed(() => `$api:${serialize(request.value)}`)
+  // Hashed as `useFetch` does: a short key, and no request body written into the page.
+  const requestKey = computed(() => `$api:${hash(request.value)}`)
   const nextSignal = latestOnly()
   const asyncKey = () => toValue(key) || requestKey.value
   const asyncData = useAsyncData(
