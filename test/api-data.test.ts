@@ -88,6 +88,15 @@ describe('useApiData', () => {
     expect(await text(page, 'lazy-status')).toBe('success')
   })
 
+  it('@vueuse/integrations\' useAxios takes $api: its requests are signed and refreshed like any other', async () => {
+    const { page } = await sessionPage(60, '/use-axios')
+    await expireTokens(page)
+    api.calls.refresh = 0
+    await page.getByTestId('load').click()
+    await expect.poll(() => text(page, 'axios-items'), { timeout: 5000 }).toBe('Alice')
+    expect(api.calls.refresh).toBe(1)
+  })
+
   it('server: false: the server renders without the data and the browser fetches it', async () => {
     const tokens = await api.login()
     const html = await (await fetch('/data/client-only', { headers: { cookie: cookieHeader(tokens) } })).text()

@@ -1,4 +1,4 @@
-import type { AxiosBasicCredentials, AxiosError, AxiosInstance, AxiosRequestConfig, AxiosResponse } from 'axios'
+import type { AxiosBasicCredentials, AxiosError, AxiosInstance, AxiosRequestConfig, AxiosResponse, AxiosResponseDefault } from 'axios'
 import type { ComputedRef, MaybeRefOrGetter, Ref, WatchSource } from 'vue'
 import type { RefreshError, SessionExpiredError } from './core/errors'
 import type { NuxtApp, NuxtError } from 'nuxt/app'
@@ -224,26 +224,36 @@ export type DeepPartial<T> = {
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- mirrors axios' own signatures */
 /** Per-request options `$api` understands beyond axios' own. */
-export interface ApiRequestConfig<D = any> extends Omit<AxiosRequestConfig<D>, 'auth'> {
+export interface ApiRequestConfig<D = any, P = any> extends Omit<AxiosRequestConfig<D, P>, 'auth'> {
   /** `false`: send no token and never refresh for this request. Basic credentials still work as in axios. */
   auth?: AxiosBasicCredentials | false
 }
 
-/** The `$api` instance: axios, with `auth: false` accepted per request. */
+/** What a request resolves to, as axios types it: the response, or the type given as `R`. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- axios' own default for the headers type
+type ApiResponse<T, R, D, P> = R extends AxiosResponseDefault ? AxiosResponse<T, D, {}, P> : R
+
+type ApiUrlMethod = <T = any, R = AxiosResponseDefault, D = any, P = any>(url: string, config?: ApiRequestConfig<D, P>) => Promise<ApiResponse<T, R, D, P>>
+type ApiBodyMethod = <T = any, R = AxiosResponseDefault, D = any, P = any>(url: string, data?: D, config?: ApiRequestConfig<D, P>) => Promise<ApiResponse<T, R, D, P>>
+
+/**
+ * The `$api` instance: axios, with `auth: false` accepted per request. It is an `AxiosInstance`, so it can be handed to
+ * anything that takes one (`useAxios`, generated API clients).
+ */
 export interface ApiInstance extends Omit<AxiosInstance, 'request' | 'get' | 'delete' | 'head' | 'options' | 'post' | 'put' | 'patch' | 'postForm' | 'putForm' | 'patchForm'> {
-  <T = any, R = AxiosResponse<T>, D = any>(config: ApiRequestConfig<D>): Promise<R>
-  <T = any, R = AxiosResponse<T>, D = any>(url: string, config?: ApiRequestConfig<D>): Promise<R>
-  request: <T = any, R = AxiosResponse<T>, D = any>(config: ApiRequestConfig<D>) => Promise<R>
-  get: <T = any, R = AxiosResponse<T>, D = any>(url: string, config?: ApiRequestConfig<D>) => Promise<R>
-  delete: <T = any, R = AxiosResponse<T>, D = any>(url: string, config?: ApiRequestConfig<D>) => Promise<R>
-  head: <T = any, R = AxiosResponse<T>, D = any>(url: string, config?: ApiRequestConfig<D>) => Promise<R>
-  options: <T = any, R = AxiosResponse<T>, D = any>(url: string, config?: ApiRequestConfig<D>) => Promise<R>
-  post: <T = any, R = AxiosResponse<T>, D = any>(url: string, data?: D, config?: ApiRequestConfig<D>) => Promise<R>
-  put: <T = any, R = AxiosResponse<T>, D = any>(url: string, data?: D, config?: ApiRequestConfig<D>) => Promise<R>
-  patch: <T = any, R = AxiosResponse<T>, D = any>(url: string, data?: D, config?: ApiRequestConfig<D>) => Promise<R>
-  postForm: <T = any, R = AxiosResponse<T>, D = any>(url: string, data?: D, config?: ApiRequestConfig<D>) => Promise<R>
-  putForm: <T = any, R = AxiosResponse<T>, D = any>(url: string, data?: D, config?: ApiRequestConfig<D>) => Promise<R>
-  patchForm: <T = any, R = AxiosResponse<T>, D = any>(url: string, data?: D, config?: ApiRequestConfig<D>) => Promise<R>
+  <T = any, R = AxiosResponseDefault, D = any, P = any>(config: ApiRequestConfig<D, P>): Promise<ApiResponse<T, R, D, P>>
+  <T = any, R = AxiosResponseDefault, D = any, P = any>(url: string, config?: ApiRequestConfig<D, P>): Promise<ApiResponse<T, R, D, P>>
+  request: <T = any, R = AxiosResponseDefault, D = any, P = any>(config: ApiRequestConfig<D, P>) => Promise<ApiResponse<T, R, D, P>>
+  get: ApiUrlMethod
+  delete: ApiUrlMethod
+  head: ApiUrlMethod
+  options: ApiUrlMethod
+  post: ApiBodyMethod
+  put: ApiBodyMethod
+  patch: ApiBodyMethod
+  postForm: ApiBodyMethod
+  putForm: ApiBodyMethod
+  patchForm: ApiBodyMethod
 }
 
 /* eslint-enable @typescript-eslint/no-explicit-any */
