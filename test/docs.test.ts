@@ -47,3 +47,13 @@ describe('README options table', () => {
     expect((block.match(/@default/g) || []).length).toBe(options.length)
   })
 })
+
+describe('README composables', () => {
+  it('documents every composable the module auto-imports, with its call', () => {
+    const module = readFileSync(new URL('../src/module.ts', import.meta.url), 'utf8')
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+    const composables = [...module.matchAll(/name: '(use\w+)'/g)].map(m => m[1]!)
+    expect(composables).toEqual(expect.arrayContaining(['useApi', 'useAuth', 'useApiData', 'useServerApi']))
+    expect(composables.filter(name => !readme.includes(`\`${name}(`))).toEqual([])
+  })
+})
