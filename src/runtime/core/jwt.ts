@@ -8,10 +8,22 @@ export interface TokenTimes {
 
 const isTime = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value > 0
 
-/** The JSON of one base64url part of a JWT (decoded as Latin-1: only the numeric claims are read). */
-function decodePart(part: string): unknown {
-  const base64 = part.replace(/-/g, '+').replace(/_/g, '/')
-  return JSON.parse(typeof Buffer === 'function' ? Buffer.from(base64, 'base64').toString('latin1') : atob(base64))
+/**
+ * The JSON payload of a JWT, or `undefined` when the token is not three parts or its payload is not base64url JSON.
+ * `latin1` is enough for the numeric claims and cheaper; `utf8` reads every claim as written.
+ */
+function jwtPayload(token: string | null | undefined, encoding: 'latin1' | 'utf8'): unknown {
+  // A signed JWT has exactly three parts; anything else is opaque to us.
+  if (!token || token.split('.', 4).length !== 3) return undefined
+  const base64 = token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/')
+  try {
+    if (typeof Buffer === 'function') return JSON.parse(Buffer.from(base64, 'base64').toString(encoding))
+    const binary = atob(base64)
+    return JSON.parse(encoding === 'latin1' ? binary : new TextDecoder().decode(Uint8Array.from(binary, c => c.charCodeAt(0))))
+  }
+  catch {
+    return undefined
+  }
 }
 
 // Server renders of one user ask about the same token again and again; the times depend on the token alone.
@@ -20,21 +32,12 @@ const KNOWN_MAX = 500
 
 /** Reads `exp` and `iat` of a JWT; never throws: a token that is not a JWT has no known times. */
 export function readTokenTimes(token: string | null | undefined): TokenTimes {
-  // A signed JWT has exactly three parts; anything else is opaque to us.
-  if (!token || token.split('.', 4).length !== 3) return {}
+  if (!token) return {}
   const cached = known.get(token)
   if (cached) return cached
-  let times: TokenTimes = {}
-  try {
-    const payload = decodePart(token.split('.')[1]!)
-    if (payload && typeof payload === 'object') {
-      const { exp, iat } = payload as Record<string, unknown>
-      times = { exp: isTime(exp) ? exp : undefined, iat: isTime(iat) ? iat : undefined }
-    }
-  }
-  catch {
-    // Not base64url or not JSON: opaque.
-  }
+  const payload = jwtPayload(token, 'latin1')
+  const { exp, iat } = payload && typeof payload === 'object' ? payload as Record<string, unknown> : {}
+  const times: TokenTimes = { exp: isTime(exp) ? exp : undefined, iat: isTime(iat) ? iat : undefined }
   if (known.size >= KNOWN_MAX) known.clear()
   known.set(token, times)
   return times
@@ -62,14 +65,6 @@ export function opaqueCookieLifetime({ accessToken, expiresIn }: TokenPair, marg
 
 /** Every claim of a JWT's payload (UTF-8), for display; `undefined` when the token is not a readable JWT. */
 export function readClaims(token: string | null | undefined): Record<string, unknown> | undefined {
-  if (!token || token.split('.', 4).length !== 3) return undefined
-  try {
-    const base64 = token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/')
-    const bytes = Uint8Array.from(atob(base64), c => c.charCodeAt(0))
-    const payload: unknown = JSON.parse(new TextDecoder().decode(bytes))
-    return payload && typeof payload === 'object' && !Array.isArray(payload) ? payload as Record<string, unknown> : undefined
-  }
-  catch {
-    return undefined
-  }
+  const payload = jwtPayload(token, 'utf8')
+  return payload && typeof payload === 'object' && !Array.isArray(payload) ? payload as Record<string, unknown> : undefined
 }
