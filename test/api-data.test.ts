@@ -2,7 +2,7 @@
 import { fetch, url } from '@nuxt/test-utils/e2e'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { setTokenCookies, text } from './utils/browser'
+import { routerPush, setTokenCookies, text } from './utils/browser'
 import { fixtureWithApi } from './utils/fixture'
 import { sessionPages, watchErrors } from './utils/session-pages'
 import { cookieHeader } from './utils/test-api'
@@ -19,9 +19,6 @@ function watchConsole(page: Page) {
   })
   return logged
 }
-
-const navigate = (page: Page, path: string) =>
-  page.evaluate(to => (window as unknown as { useNuxtApp: () => { $router: { push: (to: string) => Promise<unknown> } } }).useNuxtApp().$router.push(to), path)
 
 describe('useApiData', () => {
   it('renders the data on the server and hydrates from the payload without asking the API again', async () => {
@@ -72,7 +69,7 @@ describe('useApiData', () => {
     const { page } = await sessionPage(60, '/public')
     await expireTokens(page)
     api.calls.refresh = 0
-    await navigate(page, '/data')
+    await routerPush(page, '/data')
     await expect.poll(() => text(page, 'items')).toBe('Alice:a')
     expect(await text(page, 'user')).toBe('Alice')
     expect(api.calls.refresh).toBe(1)

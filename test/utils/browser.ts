@@ -56,3 +56,7 @@ export async function logInThroughForm(page: Page): Promise<Page> {
   await page.waitForURL(url('/'))
   return page
 }
+
+/** Navigates client-side, as a `<NuxtLink>` would: through the app's router. */
+export const routerPush = (page: Page, path: string) =>
+  page.evaluate(to => (window as unknown as { useNuxtApp: () => { $router: { push: (to: string) => Promise<unknown> } } }).useNuxtApp().$router.push(to), path)

@@ -2,7 +2,7 @@ import { createPage, fetch, url } from '@nuxt/test-utils/e2e'
 import type { NuxtConfig } from '@nuxt/schema'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { text } from './browser'
+import { routerPush, text } from './browser'
 import { fixtureWithApi } from './fixture'
 import { sessionPages } from './session-pages'
 
@@ -20,8 +20,6 @@ export async function localizedRedirectSuite(strategy: Strategy, redirect?: Reco
   /** `path` in `locale`, as the strategy writes it. */
   const inLocale = (locale: 'en' | 'fr', path: string) =>
     strategy === 'prefix_except_default' && locale === 'en' ? path : `/${locale}${path === '/' ? '' : path}`
-  const push = (page: Page, path: string) =>
-    page.evaluate(to => (window as unknown as { useNuxtApp: () => { $router: { push: (to: string) => Promise<unknown> } } }).useNuxtApp().$router.push(to), path)
   const pathAndQuery = (page: Page) => {
     const { pathname, search } = new URL(page.url())
     return decodeURIComponent(pathname + search)
@@ -48,7 +46,7 @@ export async function localizedRedirectSuite(strategy: Strategy, redirect?: Reco
       const page = await createPage(inLocale('fr', '/login'))
       await page.getByTestId('submit').click()
       await page.waitForURL(url(inLocale('fr', '/')))
-      await push(page, inLocale('fr', '/login'))
+      await routerPush(page, inLocale('fr', '/login'))
       await page.waitForURL(url(inLocale('fr', '/')))
     })
 
@@ -69,7 +67,7 @@ export async function localizedRedirectSuite(strategy: Strategy, redirect?: Reco
     // The global guard runs before i18n has switched to the locale of the page being entered.
     it('guards with the global middleware in the locale of the page being entered, not of the page being left', async () => {
       const page = await createPage(inLocale('fr', '/public'))
-      await push(page, inLocale('en', '/plain'))
+      await routerPush(page, inLocale('en', '/plain'))
       await expect.poll(() => pathAndQuery(page), { timeout: 5000 }).toBe(`${inLocale('en', '/login')}?redirect=${inLocale('en', '/plain')}`)
     })
   })
