@@ -55,6 +55,17 @@ describe('useApiData', () => {
     await page.close()
   })
 
+  it('immediate: false waits for execute(); pick keeps the fields named; watch refetches on its sources', async () => {
+    const { page } = await sessionPage(60, '/data')
+    expect(await text(page, 'later')).toBe('idle')
+    await page.getByTestId('load-later').click()
+    // The API also sends `total`; `pick` keeps `data` alone.
+    await expect.poll(() => text(page, 'later')).toBe('success later data')
+    await page.getByTestId('bump').click()
+    await expect.poll(() => api.itemRequests.filter(r => r.query === '?q=later').length).toBe(2)
+    expect(api.itemRequests.filter(r => r.query === '?q=later').every(r => r.browser)).toBe(true)
+  })
+
   it('refreshes an expired token once for all the data of a server render', async () => {
     const tokens = await api.loginExpired()
     const response = await fetch('/data', { headers: { cookie: cookieHeader(tokens) } })

@@ -250,7 +250,7 @@ export async function startTestApi(overrides: Partial<IssuerOptions> = {}): Prom
       const delay = Number(url.searchParams.get('delay')) || 0
       if (delay) await new Promise(resolve => setTimeout(resolve, Math.min(delay, 5000)))
       const user = await protectedUser(req, res)
-      return user && json(res, 200, { data: [{ id: 1, name: 'Keys', owner: user.name, q: url.searchParams.get('q') }] })
+      return user && json(res, 200, { data: [{ id: 1, name: 'Keys', owner: user.name, q: url.searchParams.get('q') }], total: 1 })
     }
     if (route === 'GET /echo') return json(res, 200, { authorization: req.headers.authorization ?? null, accessToken: req.headers['x-access-token'] ?? null })
     if (url.pathname === '/redirect') {

@@ -30,6 +30,7 @@ function localeOf(i18n: LocaleRouting, route: RouteLocationNormalizedLoaded): st
   return unref(i18n.$i18n.localeCodes).find(code => i18n.$localeRoute!({ name: base, params: route.params }, code)?.path === route.path)
 }
 
+/** The session's redirects for the current Nuxt app; call it where `useNuxtApp()` works (setup, plugins, middleware). */
 export function useRedirects(): Redirects {
   const { redirect } = useAxiosJwtConfig()
   const i18n = useNuxtApp() as unknown as LocaleRouting
