@@ -6,7 +6,7 @@ import { getByPath } from '../../core/paths'
 import type { StoredTokens, TokenStore } from '../../core/tokens'
 import { safeRedirect } from '../../core/url'
 import type { AuthUser, UseAuthReturn } from '../../types'
-import type { RouteLocationRaw } from 'vue-router'
+import type { RouteLocationRaw, Router } from 'vue-router'
 import { postLogin, postLogout, type SessionRoutes } from './auth-calls'
 import { withNuxt } from './context'
 import { useRedirects } from './redirects'
@@ -56,10 +56,31 @@ async function revocableTokens(client: JwtClient, store: TokenStore): Promise<St
   return store.get()
 }
 
+/** Where the session takes the user: to login, and after a login or logout; the rules of each target in `redirects.ts`. */
+function sessionNavigation(nuxtApp: NuxtApp, router: Router) {
+  const redirects = useRedirects()
+  const go = (target: RouteLocationRaw) => withNuxt(nuxtApp, () => navigateTo(target))
+  return {
+    // Inside a route guard `navigateTo` only names a target: the guard redirects itself, with the page it guards.
+    async toLogin() {
+      const route = router.currentRoute.value
+      if (!redirects.isLogin(route)) await go(redirects.login(route))
+    },
+    /** To `target`, else the `redirect` query parameter, when same-site; else home. */
+    async afterLogin(target: string | false | undefined) {
+      if (target !== false) await go(safeRedirect(target ?? router.currentRoute.value.query.redirect, redirects.home()))
+    },
+    async afterLogout(target: string | false | undefined) {
+      if (target === false) return
+      const logoutPage = redirects.logout()
+      await go(safeRedirect(target ?? logoutPage, logoutPage))
+    },
+  }
+}
+
 /** The session of this app instance: it follows the client's reports (a refresh, the end of the session). */
 export function createSession({ api, client, store, config, routes }: SessionSetup): AuthSession {
   const nuxtApp = useNuxtApp()
-  const router = useRouter()
   const user = useState<AuthUser | null>('axios-jwt:user', () => null)
   const hasTokens = () => {
     const { accessToken, refreshToken } = store.get()
@@ -70,13 +91,8 @@ export function createSession({ api, client, store, config, routes }: SessionSet
     present.value = hasTokens()
     if (!present.value) user.value = null
   }
-  const redirects = useRedirects()
-  const go = (target: RouteLocationRaw) => withNuxt(nuxtApp, () => navigateTo(target))
-  // Inside a route guard `navigateTo` only names a target: the guard redirects itself, with the page it guards.
-  const toLogin = async () => {
-    const route = router.currentRoute.value
-    if (!redirects.isLogin(route)) await go(redirects.login(route))
-  }
+  const navigation = sessionNavigation(nuxtApp, useRouter())
+  const toLogin = navigation.toLogin
   const fetchUser = async (): Promise<AuthUser | null> => {
     if (!config.endpoints.user) return null
     const { data } = await api.get(config.endpoints.user)
@@ -105,7 +121,7 @@ export function createSession({ api, client, store, config, routes }: SessionSet
       tabs?.here('login')
       await fetchUser().catch(() => null)
       await nuxtApp.callHook('axios-jwt:login', { user: user.value })
-      if (options.redirect !== false) await go(safeRedirect(options.redirect ?? router.currentRoute.value.query.redirect, redirects.home()))
+      await navigation.afterLogin(options.redirect)
     },
     async logout(options = {}) {
       await postLogout(api, config, routes, await revocableTokens(client, store))
@@ -113,7 +129,7 @@ export function createSession({ api, client, store, config, routes }: SessionSet
       sync()
       tabs?.here('logout')
       await nuxtApp.callHook('axios-jwt:logout')
-      if (options.redirect !== false) await go(safeRedirect(options.redirect ?? redirects.logout(), redirects.logout()))
+      await navigation.afterLogout(options.redirect)
     },
     getAccessToken: () => validAccessToken(client, store),
     refresh: client.refresh,
