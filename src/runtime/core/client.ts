@@ -57,3 +57,9 @@ export function installJwtClient(api: AxiosInstance, { options, store, origin, s
 export type { RefreshOutcome } from './exchange'
 export type { ShareRefresh } from './refresher'
 export type { StoredTokens, TokenPair, TokenStore } from './tokens'
+
+/** The pair to revoke at logout: the API wants a valid access token, so an expired or missing one is refreshed first. */
+export async function revocableTokens(client: JwtClient, store: TokenStore): Promise<StoredTokens> {
+  if (client.needsRefresh()) await client.refreshDue().catch(() => undefined)
+  return store.get()
+}

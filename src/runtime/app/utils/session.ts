@@ -1,9 +1,9 @@
 import type { AxiosInstance } from 'axios'
-import type { JwtClient } from '../../core/client'
+import { revocableTokens, type JwtClient } from '../../core/client'
 import { AxiosJwtError, SessionExpiredError } from '../../core/errors'
 import type { ResolvedOptions } from '../../core/options'
 import { getByPath } from '../../core/paths'
-import type { StoredTokens, TokenStore } from '../../core/tokens'
+import type { TokenStore } from '../../core/tokens'
 import { safeRedirect } from '../../core/url'
 import type { AuthUser, UseAuthReturn } from '../../types'
 import type { RouteLocationRaw, Router } from 'vue-router'
@@ -48,12 +48,6 @@ async function validAccessToken(client: JwtClient, store: TokenStore): Promise<s
     throw error
   }
   return store.get().accessToken ?? null
-}
-
-/** The pair to revoke at logout: the API wants a valid access token, so an expired or missing one is refreshed first. */
-async function revocableTokens(client: JwtClient, store: TokenStore): Promise<StoredTokens> {
-  if (client.needsRefresh()) await client.refreshDue().catch(() => undefined)
-  return store.get()
 }
 
 /** Where the session takes the user: to login, and after a login or logout; the rules of each target in `redirects.ts`. */

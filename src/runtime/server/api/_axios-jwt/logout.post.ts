@@ -1,4 +1,5 @@
 import { defineEventHandler, sendNoContent } from 'h3'
+import { revocableTokens } from '../../../core/client'
 import { logoutRequest } from '../../../core/options'
 import { forgetServerRefresh } from '../../../core/shared-refresh'
 import { assertSameSite, routeCookies, signedApiFor, useServerOptions } from '../../utils/session'
@@ -10,9 +11,7 @@ export default defineEventHandler(async (event) => {
   const cookies = routeCookies(event, config)
   const spent = cookies.get().refreshToken
   const { api, client } = signedApiFor(event, config, cookies)
-  // The API wants a valid access token to revoke the refresh token: refresh first when it has expired or is gone.
-  if (client.needsRefresh()) await client.refreshDue().catch(() => undefined)
-  const { accessToken, refreshToken } = cookies.get()
+  const { accessToken, refreshToken } = await revocableTokens(client, cookies)
   if (config.endpoints.logout && refreshToken) {
     const { data, headers } = logoutRequest(config, { accessToken, refreshToken })
     await api.post(config.endpoints.logout, data, { auth: false, headers } as object).catch(() => undefined)
