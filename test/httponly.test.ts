@@ -3,6 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { gotoHydrated, logInThroughForm, text } from './utils/browser'
 import { fixtureWithApi } from './utils/fixture'
+import { expectOwnRouteRefreshKept } from './utils/own-route'
 
 const api = await fixtureWithApi({ nuxtConfig: { axiosJwt: { tokens: { refresh: { httpOnly: true } } } } })
 
@@ -224,5 +225,9 @@ describe('httpOnly mode with large tokens, "remember me" and server routes', () 
     expect(await response.json()).toEqual({ items: 'Keys:Alice' })
     expect(api.calls.refresh).toBe(1)
     expect(response.headers.getSetCookie().find(c => c.startsWith('refresh_token='))).toMatch(/HttpOnly/)
+  })
+
+  it('hands the pair a server route rotated during a page\'s render to the browser, so the next page keeps the session', async () => {
+    await expectOwnRouteRefreshKept(api, storeSession)
   })
 })

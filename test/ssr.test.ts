@@ -1,8 +1,9 @@
 // Server rendering on the built basic fixture: refresh and Set-Cookie, security, configuration, bad input.
 import { createPage, fetch, url } from '@nuxt/test-utils/e2e'
 import { describe, expect, it } from 'vitest'
-import { text, tokenCookies } from './utils/browser'
+import { setTokenCookies, text, tokenCookies } from './utils/browser'
 import { fixtureWithOtherOrigin } from './utils/fixture'
+import { expectOwnRouteRefreshKept } from './utils/own-route'
 import { sessionPages, watchErrors } from './utils/session-pages'
 import { cookieHeader } from './utils/test-api'
 import { sleep } from './utils/time'
@@ -157,5 +158,9 @@ describe('useServerApi in a server route', () => {
     const setCookies = response.headers.getSetCookie()
     expect(setCookies.find(c => c.startsWith('refresh_token='))).toMatch(/^refresh_token=ey/)
     expect(setCookies.join()).not.toContain(tokens.refreshToken)
+  })
+
+  it('hands the pair it rotated during a page\'s render to the browser, so the next page keeps the session', async () => {
+    await expectOwnRouteRefreshKept(api, setTokenCookies)
   })
 })

@@ -1,8 +1,8 @@
 import type { AxiosInstance, CreateAxiosDefaults } from 'axios'
-import { createError, deleteCookie, getRequestHeader, getRequestHost, parseCookies, setCookie, type H3Event } from 'h3'
+import { createError, getRequestHeader, getRequestHost, type H3Event } from 'h3'
 import { installJwtClient, type JwtClient } from '../../core/client'
 import { cookieNames } from '../../core/cookie-policy'
-import { cookieTokenStore, type CookieJar } from '../../core/cookie-store'
+import { cookieTokenStore } from '../../core/cookie-store'
 import { CSRF_HEADER, type HttpOnlyAnswer } from '../../core/http-only'
 import { nitroLocalFetch } from '../../core/in-process'
 import { readTokenTimes } from '../../core/jwt'
@@ -10,6 +10,7 @@ import { withDeployOptions, type DeployOptions, type ResolvedOptions, serverDepl
 import { createServerApi, type ServerApi } from '../../core/server-api'
 import { serverShare } from '../../core/shared-refresh'
 import type { TokenStore } from '../../core/tokens'
+import { requestJar } from './request-jar'
 import built from '#axios-jwt/options'
 import { useRuntimeConfig } from '#imports'
 
@@ -48,22 +49,9 @@ export function apiFor(event: H3Event, config: ResolvedOptions, defaults: Create
   return createServerApi({ baseURL: config.baseURL, serverBaseURL }, nitroLocalFetch(), defaults)
 }
 
-/** The request's cookies, written into the response with h3. */
-function eventJar(event: H3Event): CookieJar {
-  const current: Record<string, string | undefined> = parseCookies(event)
-  return {
-    read: () => current,
-    write: ({ name, value, attributes }) => {
-      current[name] = value
-      if (value === undefined) deleteCookie(event, name, attributes)
-      else setCookie(event, name, value, attributes)
-    },
-  }
-}
-
 /** The token cookies of one request to the module's routes, and the answer that tells the browser of a new pair. */
 export function routeCookies(event: H3Event, config: ResolvedOptions): TokenStore & { answer: (accessToken: string) => HttpOnlyAnswer } {
-  const jar = eventJar(event)
+  const jar = requestJar(event)
   const session = cookieNames(config).session
   return {
     ...cookieTokenStore(jar, 'server', config),
