@@ -67,7 +67,10 @@ export default defineNuxtModule<ModuleOptions>({
       { name: 'useApiData', from: resolver.resolve('./runtime/app/composables/useApiData') },
       ...['AxiosJwtError', 'RefreshError', 'SessionExpiredError'].map(name => ({ name, from: resolver.resolve('./runtime/core/errors') })),
     ])
-    addServerImports([{ name: 'useServerApi', from: resolver.resolve('./runtime/server/utils/use-server-api') }])
+    addServerImports([
+      { name: 'useServerApi', from: resolver.resolve('./runtime/server/utils/use-server-api') },
+      { name: 'isSameOriginRequest', from: resolver.resolve('./runtime/server/utils/session') },
+    ])
     addRouteMiddleware({ name: 'auth', path: resolver.resolve('./runtime/app/middleware/auth') })
     addRouteMiddleware({ name: 'guest', path: resolver.resolve('./runtime/app/middleware/guest') })
     if (options.tokens.refresh.httpOnly) {

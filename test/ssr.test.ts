@@ -160,6 +160,43 @@ describe('useServerApi in a server route', () => {
     expect(setCookies.join()).not.toContain(tokens.refreshToken)
   })
 
+  it.each([
+    ['a page of another site', { 'sec-fetch-site': 'cross-site' }],
+    ['a sibling subdomain', { 'sec-fetch-site': 'same-site' }],
+    ['an old browser on another origin', { origin: 'http://evil.example' }],
+  ])('refuses %s before the session reaches the API: no refresh, no call', async (_, headers) => {
+    const tokens = await api.loginExpired()
+    const response = await fetch('/api/on-behalf', { headers: { cookie: cookieHeader(tokens), ...headers } })
+    expect(response.status).toBe(403)
+    expect((await response.json()).message).toMatch(/allowCrossSite/)
+    expect(response.headers.getSetCookie()).toEqual([])
+    const post = await fetch('/api/linkable', { method: 'POST', headers: { cookie: cookieHeader(tokens), ...headers } })
+    expect(post.status).toBe(403)
+    expect(api.calls).toMatchObject({ refresh: 0, items: 0 })
+  })
+
+  it('serves the app\'s own pages, an address the user typed, and a render that another site linked to', async () => {
+    const tokens = await api.login()
+    for (const site of ['same-origin', 'none']) {
+      const response = await fetch('/api/on-behalf', { headers: { 'cookie': cookieHeader(tokens), 'sec-fetch-site': site } })
+      expect(await response.json()).toEqual({ items: 'Keys:Alice' })
+    }
+    // The page's own request to the route is the app's, whoever linked to the page.
+    const page = await fetch('/own-route', { headers: { 'cookie': cookieHeader(tokens), 'sec-fetch-site': 'cross-site' } })
+    expect(await page.text()).toContain('Keys:Alice')
+    expect(api.calls.items).toBe(3)
+  })
+
+  it('lets links from other sites reach a route that allows them, with GET only', async () => {
+    const tokens = await api.login()
+    const headers = { 'cookie': cookieHeader(tokens), 'sec-fetch-site': 'cross-site' }
+    expect(await (await fetch('/api/linkable', { headers })).json()).toEqual({ items: 'Keys:Alice' })
+    const post = await fetch('/api/linkable', { method: 'POST', headers })
+    expect(post.status).toBe(403)
+    expect((await post.json()).message).toMatch(/only with GET or HEAD/)
+    expect(api.calls.items).toBe(1)
+  })
+
   it('hands the pair it rotated during a page\'s render to the browser, so the next page keeps the session', async () => {
     await expectOwnRouteRefreshKept(api, setTokenCookies)
   })

@@ -23,13 +23,20 @@ function eventJar(event: H3Event): RequestJar {
 }
 
 /**
+ * The context of the server request that made this one in-process through its event (`event.$fetch`, `useFetch` in
+ * a render): Nitro hands it along on the request object. A request from the network never has one.
+ */
+export function callerContext(event: H3Event): Record<string, unknown> | undefined {
+  const passed = (event.node.req as { __unenv__?: unknown }).__unenv__
+  return typeof passed === 'object' && passed !== null ? passed as Record<string, unknown> : undefined
+}
+
+/**
  * The jar of the request that made this one in-process (a page render's `useFetch('/api/...')`, `useRequestFetch`,
- * `event.$fetch`) with its cookies forwarded unchanged. Nitro hands such a request the caller's context; a request
- * from the network never has one, so nothing a client sends can reach another request's jar.
+ * `event.$fetch`) with its cookies forwarded unchanged; nothing a client sends can reach another request's jar.
  */
 function callerJar(event: H3Event): RequestJar | undefined {
-  const caller = (event.node.req as { __unenv__?: Record<string, unknown> }).__unenv__
-  const jar = caller?.[JAR_KEY] as RequestJar | undefined
+  const jar = callerContext(event)?.[JAR_KEY] as RequestJar | undefined
   return jar && jar.header === getRequestHeader(event, 'cookie') ? jar : undefined
 }
 

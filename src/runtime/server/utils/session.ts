@@ -10,7 +10,7 @@ import { withDeployOptions, type DeployOptions, type ResolvedOptions, serverDepl
 import { createServerApi, type ServerApi } from '../../core/server-api'
 import { serverShare } from '../../core/shared-refresh'
 import type { TokenStore } from '../../core/tokens'
-import { requestJar } from './request-jar'
+import { callerContext, requestJar } from './request-jar'
 import built from '#axios-jwt/options'
 import { useRuntimeConfig } from '#imports'
 
@@ -28,15 +28,28 @@ export function useServerOptions(event: H3Event): ResolvedOptions {
 }
 
 /**
- * Refuses what a page of another site could send: the custom header needs a CORS preflight that these routes never
- * grant, and the browser's `Sec-Fetch-Site` (or `Origin`) must name this site.
+ * Whether a request comes from this app: its own pages (`Sec-Fetch-Site: same-origin`, or an `Origin` of this host
+ * where the browser sends no `Sec-Fetch-Site`), the user directly (an address typed or bookmarked: `none`), or its
+ * own server code in-process. A page of another origin, a sibling subdomain included, is not.
+ */
+export function isSameOriginRequest(event: H3Event): boolean {
+  if (callerContext(event)) return true
+  const site = getRequestHeader(event, 'sec-fetch-site')
+  if (site) return site === 'same-origin' || site === 'none'
+  const origin = getRequestHeader(event, 'origin')
+  return !origin || hostOf(origin) === getRequestHost(event)
+}
+
+export const crossSiteRefused = (message: string) =>
+  createError({ statusCode: 403, statusMessage: 'Cross-site request refused', message, data: { error: 'cross_site' } })
+
+/**
+ * Refuses what a page of another site could send to the module's routes: they also want the custom header, which
+ * needs a CORS preflight that they never grant.
  */
 export function assertSameSite(event: H3Event): void {
-  const site = getRequestHeader(event, 'sec-fetch-site')
-  const origin = getRequestHeader(event, 'origin')
-  const sameSite = site ? site === 'same-origin' : !origin || hostOf(origin) === getRequestHost(event)
-  if (!sameSite || getRequestHeader(event, CSRF_HEADER) !== '1') {
-    throw createError({ statusCode: 403, statusMessage: 'Cross-site request refused', data: { error: 'cross_site' } })
+  if (!isSameOriginRequest(event) || getRequestHeader(event, CSRF_HEADER) !== '1') {
+    throw crossSiteRefused('The module\'s session routes answer only the app\'s own pages.')
   }
 }
 
