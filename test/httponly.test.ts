@@ -2,10 +2,10 @@ import { createPage, fetch, url } from '@nuxt/test-utils/e2e'
 import type { BrowserContext, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { gotoHydrated, logInThroughForm, text } from './utils/browser'
-import { fixtureWithApi } from './utils/fixture'
+import { fixtureWithOtherOrigin } from './utils/fixture'
 import { expectOwnRouteRefreshKept } from './utils/own-route'
 
-const api = await fixtureWithApi({ nuxtConfig: { axiosJwt: { tokens: { refresh: { httpOnly: true } } } } })
+const { api, other } = await fixtureWithOtherOrigin({ nuxtConfig: { axiosJwt: { tokens: { refresh: { httpOnly: true } } } } })
 
 const ROUTES = { login: '/api/_axios-jwt/login', refresh: '/api/_axios-jwt/refresh', logout: '/api/_axios-jwt/logout' }
 
@@ -127,6 +127,34 @@ describe('httpOnly mode on the server', () => {
     const rotated = response.headers.getSetCookie().find(c => c.startsWith('refresh_token='))!.split(';')[0]!.slice('refresh_token='.length)
     expect(JSON.stringify(body)).not.toContain(rotated)
     expect(JSON.stringify(body)).not.toContain(tokens.refreshToken)
+  })
+})
+
+describe('httpOnly routes follow no redirect from the API', () => {
+  const post = (route: string, cookie = '', body?: unknown) => fetch(route, {
+    method: 'POST',
+    headers: { 'cookie': cookie, 'x-axios-jwt': '1', 'sec-fetch-site': 'same-origin', 'content-type': 'application/json' },
+    body: JSON.stringify(body ?? {}),
+  })
+
+  it('does not re-post the credentials of a login that the API redirects to another origin', async () => {
+    api.redirects['POST /auth/login'] = `${other.url}/auth/login`
+    const response = await post(ROUTES.login, '', { username: 'alice', password: 'secret' })
+    expect(response.status).toBe(502)
+    expect((await response.json()).statusMessage).toMatch(/answered a redirect \(307\)/)
+    expect(response.headers.getSetCookie()).toEqual([])
+    expect(other.authorizations).toEqual([])
+    expect(other.calls.login).toBe(0)
+  })
+
+  it('does not re-post the tokens of a logout that the API redirects to another origin, and still ends the session', async () => {
+    const tokens = await api.login()
+    api.redirects['POST /auth/logout'] = `${other.url}/auth/logout`
+    const response = await post(ROUTES.logout, `access_token=${tokens.accessToken}; refresh_token=${tokens.refreshToken}`)
+    expect(response.status).toBe(204)
+    expect(response.headers.getSetCookie().filter(c => /Max-Age=0/.test(c)).length).toBeGreaterThanOrEqual(2)
+    expect(other.authorizations).toEqual([])
+    expect(other.revoked).toEqual([])
   })
 })
 

@@ -49,6 +49,8 @@ export interface TestApi {
   revoked: string[]
   /** Access tokens that protected routes reject although they are valid and unexpired. */
   rejectedTokens: Set<string>
+  /** Routes (`'POST /auth/login'`) answered with a 307 to another address instead. */
+  redirects: Record<string, string>
   /** Shape of the token responses; the default matches the module's defaults. */
   shape: (tokens: IssuedTokens) => unknown
   /** A new session; `ttl` sets its access token's lifetime in seconds. */
@@ -131,6 +133,7 @@ export async function startTestApi(overrides: Partial<IssuerOptions> = {}): Prom
     abortedItems: [],
     revoked: [],
     rejectedTokens: new Set(),
+    redirects: {},
     shape: tokens => ({ data: { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken } }),
     stats: () => issuer().stats,
     async login(username = 'alice', ttl?: number) {
@@ -158,6 +161,7 @@ export async function startTestApi(overrides: Partial<IssuerOptions> = {}): Prom
       api.abortedItems = []
       handles.clear()
       api.rejectedTokens.clear()
+      api.redirects = {}
     },
     async close() {
       for (const res of hanging) res.destroy()
@@ -194,6 +198,8 @@ export async function startTestApi(overrides: Partial<IssuerOptions> = {}): Prom
     if (req.method === 'OPTIONS') return void res.writeHead(204).end()
     api.authorizations.push(req.headers.authorization)
     const route = `${req.method} ${url.pathname}`
+    const redirect = api.redirects[route]
+    if (redirect) return void res.writeHead(307, { location: redirect }).end()
 
     if (route === 'POST /auth/login') {
       api.calls.login++

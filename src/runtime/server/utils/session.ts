@@ -55,9 +55,10 @@ export function assertSameSite(event: H3Event): void {
 
 /**
  * The API's client on the server: `serverBaseURL` or `baseURL`, a path served in-process; never the request's Host.
- * The module's own routes give each call `refreshTimeout`.
+ * The module's own routes give each call `refreshTimeout` and follow no redirect, so neither credentials nor tokens
+ * are re-sent to where a 3xx points.
  */
-export function apiFor(event: H3Event, config: ResolvedOptions, defaults: CreateAxiosDefaults = { timeout: config.refreshTimeout }): ServerApi {
+export function apiFor(event: H3Event, config: ResolvedOptions, defaults: CreateAxiosDefaults = { timeout: config.refreshTimeout, maxRedirects: 0 }): ServerApi {
   const { serverBaseURL } = serverDeployOptions(useRuntimeConfig(event))
   return createServerApi({ baseURL: config.baseURL, serverBaseURL }, nitroLocalFetch(), defaults)
 }

@@ -10,8 +10,11 @@ export default defineEventHandler(async (event) => {
   const response = await apiFor(event, config).api.post(config.endpoints.login, credentials, { validateStatus: () => true }).catch(() => {
     throw createError({ statusCode: 502, statusMessage: 'The login endpoint could not be reached', data: { error: 'login_unavailable' } })
   })
+  if (response.status >= 300 && response.status < 400) {
+    throw createError({ statusCode: 502, statusMessage: `The login endpoint answered a redirect (${response.status}), which the module does not follow with credentials. Point \`axiosJwt.endpoints.login\` at the final address.`, data: { error: 'login_redirected' } })
+  }
   // The API's refusal (wrong credentials) reaches the login form as it was.
-  if (response.status >= 300) {
+  if (response.status >= 400) {
     setResponseStatus(event, response.status)
     return response.data
   }
