@@ -44,6 +44,18 @@ describe('large tokens in cookies', () => {
     expect(apply(again, cookiesOfEnd('server', policy(), again))).toEqual({})
   })
 
+  it('reads no token from chunks with a gap, and removes every chunk whatever its index', () => {
+    // A new two-chunk token beside an old chunk left at index 2 after a gap at 1 (a lost write).
+    const gap = { 'access_token.0': 'new0', 'access_token.2': 'old2', 'access_token.3': 'old3', 'refresh_token': 'r' }
+    expect(readTokenCookie(gap, 'access_token')).toBeUndefined()
+    expect(readTokenCookie({ 'access_token.1': 'x' }, 'access_token')).toBeUndefined()
+    expect(readTokenCookie({ 'access_token.0': 'a', 'access_token.1': 'b' }, 'access_token')).toBe('ab')
+    expect(apply(gap, cookiesOfEnd('server', policy(), gap))).toEqual({})
+    const rewritten = apply(gap, cookiesOfPair({ accessToken: token(5000), refreshToken: 'r' }, 'server', policy(), gap))
+    expect(Object.keys(rewritten).sort()).toEqual(['access_token.0', 'access_token.1', 'refresh_token'])
+    expect(readTokenCookie(rewritten, 'access_token')).toBe(token(5000))
+  })
+
   it('refuses a token above the limit with an error that names its size, before writing anything', () => {
     expect(() => cookiesOfPair({ accessToken: token(MAX_TOKEN_BYTES + 1), refreshToken: 'r' }, 'browser', policy(), {}))
       .toThrow(/too large to store: 16385 bytes.*httpOnly/)
@@ -83,5 +95,15 @@ describe('__Host- cookie names', () => {
       expect({ name, secure: attributes.secure, path: attributes.path, domain: attributes.domain }).toEqual({ name, secure: true, path: '/', domain: undefined })
     }
     expect(writes.find(w => w.name === '__Host-refresh')!.attributes.httpOnly).toBe(httpOnly)
+  })
+
+  it('are recognised in any case, as browsers match them; __Secure- too', () => {
+    const named = (access: string, refresh: string) => policy({
+      tokens: { ...clientOptions().tokens, access: { ...clientOptions().tokens.access, cookie: access }, refresh: { ...clientOptions().tokens.refresh, cookie: refresh } },
+      cookie: { path: '/app', sameSite: 'lax', secure: false, domain: 'example.com' },
+    })
+    const writes = cookiesOfPair({ accessToken: token(100), refreshToken: token(100) }, 'server', named('__HOST-access', '__secure-refresh'), {})
+    expect(writes.find(w => w.name === '__HOST-access')!.attributes).toMatchObject({ secure: true, path: '/', domain: undefined })
+    expect(writes.find(w => w.name === '__secure-refresh')!.attributes).toMatchObject({ secure: true, path: '/app', domain: 'example.com' })
   })
 })

@@ -45,19 +45,21 @@ export function cookieNames({ tokens }: Pick<ResolvedOptions, 'tokens'>) {
 
 const chunkName = (name: string, index: number) => `${name}.${index}`
 
-/** The chunk cookies of `name` present in `cookies`, in order (`name.0`, `name.1`, … while they follow on). */
+/** Every chunk cookie of `name` present in `cookies` (`name.0`, `name.7`, …), whatever its index. */
 function chunksOf(cookies: CookieValues, name: string): string[] {
-  const names: string[] = []
-  while (cookies[chunkName(name, names.length)] !== undefined) names.push(chunkName(name, names.length))
-  return names
+  const prefix = `${name}.`
+  return Object.keys(cookies).filter(key => key.startsWith(prefix) && /^\d+$/.test(key.slice(prefix.length)) && cookies[key] !== undefined)
 }
 
-/** A token as stored: its single cookie, or its chunks joined. */
+/**
+ * A token as stored: its single cookie, or its chunks joined when they run from `name.0` without a gap. Chunks with a
+ * gap (a write that was lost) are no token at all, never one spliced from two.
+ */
 export function readTokenCookie(cookies: CookieValues, name: string): string | undefined {
   const single = cookies[name]
   if (single) return single
-  const chunks = chunksOf(cookies, name)
-  return chunks.length ? chunks.map(chunk => cookies[chunk]).join('') : undefined
+  const pieces = chunksOf(cookies, name).map((_, index) => cookies[chunkName(name, index)])
+  return pieces.length && pieces.every(piece => piece !== undefined) ? pieces.join('') : undefined
 }
 
 /** `value` cut into pieces whose encoded form fits in a cookie. */
@@ -135,8 +137,9 @@ export function cookiesOfEnd(side: CookieSide, options: CookiePolicyOptions, pre
  * requires `Secure`, `Path=/` and no `Domain`; `__Secure-` requires `Secure`. Without them the browser drops the cookie.
  */
 function withPrefixRules(cookie: CookieWrite): CookieWrite {
-  if (cookie.name.startsWith('__Host-')) return { ...cookie, attributes: { ...cookie.attributes, secure: true, path: '/', domain: undefined } }
-  if (cookie.name.startsWith('__Secure-')) return { ...cookie, attributes: { ...cookie.attributes, secure: true } }
+  // Browsers match the prefixes in any case.
+  if (/^__host-/i.test(cookie.name)) return { ...cookie, attributes: { ...cookie.attributes, secure: true, path: '/', domain: undefined } }
+  if (/^__secure-/i.test(cookie.name)) return { ...cookie, attributes: { ...cookie.attributes, secure: true } }
   return cookie
 }
 
