@@ -43,6 +43,14 @@ describe('useApiData', () => {
     expect(errors).toEqual([])
   })
 
+  it('puts a generic message in the page for an error without a response, never the server\'s network details', async () => {
+    const tokens = await api.login()
+    const html = await (await fetch('/data/unreachable', { headers: { cookie: cookieHeader(tokens) } })).text()
+    expect(html).toContain('AxiosError The API could not be reached (ECONNREFUSED)')
+    expect(html).not.toContain('127.0.0.1:9')
+    expect(html).not.toMatch(/connect ECONNREFUSED/)
+  })
+
   it('refetches when a parameter changes and aborts the request it supersedes', async () => {
     const { page } = await sessionPage(60, '/data')
     await page.getByTestId('supersede').click()

@@ -31,13 +31,24 @@ function isSummary(data: unknown): data is ErrorSummary {
 }
 
 /**
+ * The message the page may carry. Axios words a failure without a response with the server's own network details
+ * (`connect ECONNREFUSED 10.0.0.5:8080`, `getaddrinfo ENOTFOUND api.internal`): on the server that message goes to
+ * the log, and the page gets a generic one with the error code.
+ */
+function pageMessage(error: Error, summary: ErrorSummary): string {
+  if (!import.meta.server || summary.name !== 'AxiosError' || summary.status !== undefined) return error.message
+  console.error(`[nuxt-axios-jwt] useApiData: ${error.message}`)
+  return `The API could not be reached${summary.code ? ` (${summary.code})` : ''}`
+}
+
+/**
  * The request's error as Nuxt keeps it: a `NuxtError` with the original as its `cause` and a summary as its `data`,
  * the only parts of it the payload carries to the browser.
  */
 export function toNuxtError(error: unknown): unknown {
   const summary = summaryOf(error)
   if (!summary) return error
-  return createError({ message: (error as Error).message, statusCode: summary.status, data: summary, cause: error })
+  return createError({ message: pageMessage(error as Error, summary), statusCode: summary.status, data: summary, cause: error })
 }
 
 function rebuilt({ name, status, code, body }: ErrorSummary, message: string): ApiDataError {
@@ -48,10 +59,14 @@ function rebuilt({ name, status, code, body }: ErrorSummary, message: string): A
   return new AxiosError(message, code, config, undefined, response)
 }
 
-/** The request's own error behind Nuxt's: the original where it ran, rebuilt from the payload after hydration. */
+/**
+ * The request's own error behind Nuxt's: the original where it ran, rebuilt from the payload after hydration (and on
+ * the server when the page got another message, so both render the same).
+ */
 export function fromNuxtError(error: NuxtError | undefined): ApiDataError | NuxtError | undefined {
   if (!error) return undefined
   const cause = error.cause
-  if (isAxiosError(cause) || cause instanceof SessionExpiredError || cause instanceof RefreshError) return cause
+  const original = isAxiosError(cause) || cause instanceof SessionExpiredError || cause instanceof RefreshError
+  if (original && cause.message === error.message) return cause
   return isSummary(error.data) ? rebuilt(error.data, error.message) : error
 }
