@@ -10,7 +10,8 @@ import { cookieHeader, startTestApi } from './utils/test-api'
 const other = await startTestApi()
 const api = await fixtureWithApi({
   nuxtConfig: api => ({
-    routeRules: { '/backend/**': { proxy: `${api.url}/**` } },
+    // As README's "Deploying" documents it.
+    routeRules: { '/backend/**': { proxy: { to: `${api.url}/**`, fetchOptions: { redirect: 'manual' } } } },
     axiosJwt: { tokens: { refresh: { httpOnly: true } } },
   }),
   env: { NUXT_PUBLIC_AXIOS_JWT_BASE_URL: '/backend' },
@@ -48,6 +49,21 @@ describe('a relative baseURL on the server', () => {
     expect(response.body).toContain('Keys:Alice')
     expect(api.calls.refresh).toBe(1)
     expect(String(response.headers['set-cookie'])).toMatch(/refresh_token=ey[^;]+;.*HttpOnly/)
+    nothingReachedOther()
+  })
+})
+
+describe('the documented proxy rule', () => {
+  it('hands a redirect of the API back instead of following it with the token', async () => {
+    const tokens = await api.login()
+    api.redirects['GET /items'] = `${other.url}/items`
+    const response = await rawRequest(url('/backend/items'), { headers: { authorization: `Bearer ${tokens.accessToken}` } })
+    expect(response.status).toBe(307)
+    expect(api.calls.items).toBe(0)
+    nothingReachedOther()
+    // A page whose data the API redirects renders without the data; the other origin still sees nothing.
+    const page = await rawRequest(url('/protected'), { headers: { cookie: cookieHeader(tokens) } })
+    expect(page.body).not.toContain('Keys:Alice')
     nothingReachedOther()
   })
 })

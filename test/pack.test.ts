@@ -21,7 +21,7 @@ const api = await startTestApi()
 const other = await startTestApi()
 await setup({
   rootDir: app,
-  nuxtConfig: { routeRules: { '/backend/**': { proxy: `${api.url}/**` } } },
+  nuxtConfig: { routeRules: { '/backend/**': { proxy: { to: `${api.url}/**`, fetchOptions: { redirect: 'manual' } } } } },
   env: { NUXT_PUBLIC_AXIOS_JWT_BASE_URL: '/backend' },
 })
 afterAll(async () => {
