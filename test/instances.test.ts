@@ -76,6 +76,18 @@ describe('several server instances', () => {
     expect(api.stats().reused).toBe(0)
   })
 
+  it('make one refresh call when the exchange takes most of refreshTimeout (10 s): the claim outlives it', async () => {
+    const tokens = await api.loginExpired()
+    api.refreshFault = { trickle: { everyMs: 200, forMs: 8500 } }
+    const first = renders(shared, tokens, 4)
+    // Newcomers on both instances while the exchange runs.
+    await sleep(6000)
+    const results = [...await first, ...await renders(shared, tokens, 4)]
+    expect(results.map(r => r.status)).toEqual(Array(8).fill(200))
+    expect(results.every(r => r.html.includes('Keys:Alice'))).toBe(true)
+    expect(api.calls.refresh).toBe(1)
+  }, 30_000)
+
   it('keep no token in clear in the store', async () => {
     const tokens = await api.loginExpired()
     await renders(shared, tokens, 4)

@@ -1,7 +1,13 @@
-import { describe, expect, it } from 'vitest'
+import { existsSync } from 'node:fs'
+import { createStorage, type Storage } from 'unstorage'
+import redisDriver from 'unstorage/drivers/redis'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RefreshOutcome } from '../src/runtime/core/exchange'
+import { shareAcrossInstances, type ClaimStore } from '../src/runtime/core/instance-share'
 import { openOutcome, sealOutcome } from '../src/runtime/core/sealed-outcome'
-import { forgetServerRefresh, shareServerRefresh } from '../src/runtime/core/shared-refresh'
+import { forgetServerRefresh, refreshKey, shareServerRefresh } from '../src/runtime/core/shared-refresh'
+import { redisClaimStore } from '../src/runtime/server/utils/claim-store'
+import { redisServer, redisServerPath, type RedisServer } from './utils/redis'
 import { sleep } from './utils/time'
 
 /** An exchange that counts its calls and answers after `ms`. */
@@ -47,18 +53,93 @@ describe('server renders sharing one exchange', () => {
 
 describe('an outcome sealed for other instances', () => {
   const outcome: RefreshOutcome = { kind: 'ok', tokens: { accessToken: 'eyJ.access.token', refreshToken: 'eyJ.next.refresh' } }
+  const later = () => Date.now() + 2000
 
   it('opens with the spent refresh token only, and holds neither token in clear', async () => {
-    const sealed = await sealOutcome(outcome, 'spent-refresh')
+    const expiresAt = later()
+    const sealed = await sealOutcome(outcome, 'spent-refresh', expiresAt)
     expect(sealed).not.toContain('eyJ')
-    expect(await openOutcome(sealed, 'spent-refresh')).toEqual(outcome)
+    expect(await openOutcome(sealed, 'spent-refresh')).toEqual({ outcome, expiresAt })
     expect(await openOutcome(sealed, 'another-refresh')).toBeUndefined()
   })
 
   it('refuses a sealed value that was changed, and garbage', async () => {
-    const sealed = await sealOutcome(outcome, 'spent-refresh')
-    const [iv, data] = sealed.split('.')
-    const flipped = `${iv}.${data!.slice(0, -3)}${data!.at(-3) === 'A' ? 'B' : 'A'}${data!.slice(-2)}`
-    for (const value of [flipped, '', 'x', 'a.b', '..', `${iv}.`]) expect(await openOutcome(value, 'spent-refresh')).toBeUndefined()
+    const sealed = await sealOutcome(outcome, 'spent-refresh', later())
+    const [expires, iv, data] = sealed.split('.')
+    const flipped = `${expires}.${iv}.${data!.slice(0, -3)}${data!.at(-3) === 'A' ? 'B' : 'A'}${data!.slice(-2)}`
+    for (const value of [flipped, '', 'x', 'a.b', '..', `${expires}.${iv}.`, `${iv}.${data}`]) expect(await openOutcome(value, 'spent-refresh')).toBeUndefined()
+  })
+
+  it('refuses one past its expiry, and one whose expiry a store writer moved (a replay)', async () => {
+    const expiresAt = later()
+    const sealed = await sealOutcome(outcome, 'spent-refresh', expiresAt)
+    expect(await openOutcome(sealed, 'spent-refresh', expiresAt)).toBeUndefined()
+    const [, iv, data] = sealed.split('.')
+    expect(await openOutcome(`${expiresAt + 60_000}.${iv}.${data}`, 'spent-refresh', expiresAt)).toBeUndefined()
+  })
+})
+
+describe.runIf(existsSync(redisServerPath))('instances sharing through a real redis-server', () => {
+  let redis: RedisServer
+  let storage: Storage
+  beforeAll(async () => {
+    redis = await redisServer()
+    storage = createStorage()
+    storage.mount('share', redisDriver({ url: redis.url }))
+  })
+  afterAll(async () => {
+    await storage?.dispose()
+    await redis?.stop()
+  })
+
+  const store = () => redisClaimStore(storage, 'share')
+  /** The same Redis behind a slow link: every call waits `ms` before it is sent. */
+  const slowStore = (ms: number): ClaimStore => {
+    const real = store()
+    const late = <A extends unknown[], R>(call: (...args: A) => Promise<R>) => async (...args: A) => {
+      await sleep(ms)
+      return call(...args)
+    }
+    return { claim: late(real.claim), get: late(real.get), set: late(real.set), remove: late(real.remove) }
+  }
+
+  it('hold the claim for the whole exchange: a newcomer waits for a slow holder instead of exchanging again', async () => {
+    const { counter, exchange } = countingExchange(550)
+    const token = `spent-${Math.random()}`
+    const options = { exchangeMs: 600, storeTimeoutMs: 2000 }
+    const holder = shareAcrossInstances(slowStore(900), options).share(token, exchange)
+    // The holder claimed at about 1.8 s and publishes at about 4.2 s.
+    await sleep(3500)
+    const newcomer = await shareAcrossInstances(store(), options).share(token, exchange)
+    expect(newcomer).toEqual(await holder)
+    expect(counter.calls).toBe(1)
+  })
+
+  it('keep an outcome read from the store only until it expires', async () => {
+    const { counter, exchange } = countingExchange(10)
+    const token = `spent-${Math.random()}`
+    const options = { exchangeMs: 1000 }
+    await shareAcrossInstances(store(), options).share(token, exchange)
+    await sleep(1500)
+    const late = shareAcrossInstances(store(), options)
+    await late.share(token, exchange)
+    expect(counter.calls).toBe(1)
+    // Past the outcome's expiry (2 s after the exchange), the late reader asks the backend.
+    await sleep(800)
+    await late.share(token, exchange)
+    expect(counter.calls).toBe(2)
+  })
+
+  it('forget at logout on every instance: the store hands the logged-out pair to no one', async () => {
+    const { counter, exchange } = countingExchange(10)
+    const token = `spent-${Math.random()}`
+    const options = { exchangeMs: 1000 }
+    await shareAcrossInstances(store(), options).share(token, exchange)
+    const key = await refreshKey(token)
+    expect((await storage.getKeys('share')).filter(stored => stored.includes(key))).toHaveLength(1)
+    await shareAcrossInstances(store(), options).forget(token)
+    expect((await storage.getKeys('share')).filter(stored => stored.includes(key))).toEqual([])
+    await shareAcrossInstances(store(), options).share(token, exchange)
+    expect(counter.calls).toBe(2)
   })
 })

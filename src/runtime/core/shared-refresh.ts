@@ -7,7 +7,11 @@ import type { ShareRefresh } from './refresher'
  */
 export const GRACE_MS = 2_000
 
-const exchanges = new Map<string, Promise<RefreshOutcome>>()
+/** An exchange's outcome, and when (ms since the epoch) holders of the spent token stop getting it; default: the grace from now. */
+export interface SharedOutcome {
+  outcome: RefreshOutcome
+  expiresAt?: number
+}
 
 /** A key for a refresh token that does not reveal it: its SHA-256, in hex. */
 export async function refreshKey(refreshToken: string): Promise<string> {
@@ -15,33 +19,63 @@ export async function refreshKey(refreshToken: string): Promise<string> {
   return Array.from(new Uint8Array(digest), byte => byte.toString(16).padStart(2, '0')).join('')
 }
 
+/** Shares exchanges among the requests of one server instance. */
+export interface InstanceShare {
+  /** Runs `run` for this refresh token unless it already runs or its outcome has not expired; transient failures are not kept. */
+  share: (refreshToken: string, run: () => Promise<SharedOutcome>) => Promise<RefreshOutcome>
+  forget: (refreshToken: string) => Promise<void>
+}
+
 /**
  * Server renders that carry the same refresh token (a user opening several tabs at once, prefetches) share one
  * exchange instead of burning a rotated token. Keyed by a hash of the token, so only its holders get the outcome,
- * and held only while the exchange runs plus a short grace. Transient failures are not kept.
+ * and held only while the exchange runs and until its outcome expires.
  */
-export async function shareServerRefresh(refreshToken: string, exchange: () => Promise<RefreshOutcome>): Promise<RefreshOutcome> {
-  const key = await refreshKey(refreshToken)
-  const running = exchanges.get(key)
-  if (running) return running
-  const outcome = exchange()
-  exchanges.set(key, outcome)
-  outcome.then((result) => {
-    if (result.kind === 'transient') return exchanges.delete(key)
-    setTimeout(() => exchanges.get(key) === outcome && exchanges.delete(key), GRACE_MS).unref?.()
-  })
-  return outcome
+export function createInstanceShare(): InstanceShare {
+  const exchanges = new Map<string, Promise<RefreshOutcome>>()
+  return {
+    async share(refreshToken, run) {
+      const key = await refreshKey(refreshToken)
+      const running = exchanges.get(key)
+      if (running) return running
+      const shared = run()
+      const outcome = shared.then(({ outcome }) => outcome)
+      exchanges.set(key, outcome)
+      const forget = () => exchanges.get(key) === outcome && exchanges.delete(key)
+      shared.then(({ outcome: result, expiresAt = Date.now() + GRACE_MS }) => {
+        if (result.kind === 'transient') return forget()
+        setTimeout(forget, Math.max(0, expiresAt - Date.now())).unref?.()
+      }, forget)
+      return outcome
+    },
+    async forget(refreshToken) {
+      exchanges.delete(await refreshKey(refreshToken))
+    },
+  }
 }
 
-/** Forgets the exchange of a refresh token whose session just ended (logout): nothing hands its pair out again. */
-export async function forgetServerRefresh(refreshToken: string): Promise<void> {
-  exchanges.delete(await refreshKey(refreshToken))
+const thisInstance = createInstanceShare()
+
+/** Sharing within this server instance only. */
+export const shareServerRefresh: ShareRefresh = (refreshToken, exchange) =>
+  thisInstance.share(refreshToken, async () => ({ outcome: await exchange() }))
+
+/** Forgets this instance's exchange of a refresh token whose session just ended (logout). */
+export const forgetServerRefresh = thisInstance.forget
+
+/** How server requests share refreshes, and how a logout makes them forget one. */
+export interface ServerRefreshSharing {
+  share: ShareRefresh
+  /** Forgets the exchange of a refresh token whose session ended: nothing hands its pair out again. */
+  forget: (refreshToken: string) => Promise<void>
 }
+
+const onThisInstance: ServerRefreshSharing = { share: shareServerRefresh, forget: forgetServerRefresh }
 
 /** Where a request's context carries the sharing across server instances, when `sharedRefresh` is on. */
 export const SHARE_CONTEXT_KEY = 'axiosJwtShare'
 
 /** How a server request shares refreshes: across instances when its context says so, else within this instance. */
-export function serverShare(context: Record<string, unknown> | undefined): ShareRefresh {
-  return (context?.[SHARE_CONTEXT_KEY] as ShareRefresh | undefined) ?? shareServerRefresh
+export function serverSharing(context: Record<string, unknown> | undefined): ServerRefreshSharing {
+  return (context?.[SHARE_CONTEXT_KEY] as ServerRefreshSharing | undefined) ?? onThisInstance
 }

@@ -1,6 +1,6 @@
 import { installJwtClient } from '../../core/client'
 import { CSRF_HEADER, httpOnlyURLs } from '../../core/http-only'
-import { serverShare } from '../../core/shared-refresh'
+import { serverSharing } from '../../core/shared-refresh'
 import type { ApiInstance, UseAuthReturn } from '../../types'
 import { useApiInstance } from '../utils/api-instance'
 import { useAxiosJwtConfig } from '../utils/config'
@@ -24,7 +24,7 @@ export default defineNuxtPlugin({
       store,
       origin,
       // Across server instances when `sharedRefresh` is on, else within this one; in the browser, across tabs.
-      share: import.meta.server ? serverShare(useRequestEvent()?.context) : shareTabRefresh(store),
+      share: import.meta.server ? serverSharing(useRequestEvent()?.context).share : shareTabRefresh(store),
       callHook: nuxtApp.callHook,
     })
     const { user, loggedIn, login, logout, refresh, fetchUser, getAccessToken } = createSession({ api, client, store, config, routes })

@@ -14,8 +14,8 @@ export default defineNitroPlugin((nitroApp) => {
   if (!sharedRefresh?.storage) return
   // One warning a minute at most while the store is down.
   let warnedAt = -Infinity
-  const share = shareAcrossInstances(redisClaimStore(useStorage(), sharedRefresh.storage), {
-    waitMs: built.refreshTimeout + 1000,
+  const sharing = shareAcrossInstances(redisClaimStore(useStorage(), sharedRefresh.storage), {
+    exchangeMs: built.refreshTimeout,
     onStoreDown: (error) => {
       if (Date.now() - warnedAt < 60_000) return
       warnedAt = Date.now()
@@ -23,6 +23,6 @@ export default defineNitroPlugin((nitroApp) => {
     },
   })
   nitroApp.hooks.hook('request', (event) => {
-    event.context[SHARE_CONTEXT_KEY] = share
+    event.context[SHARE_CONTEXT_KEY] = sharing
   })
 })

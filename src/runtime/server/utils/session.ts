@@ -8,7 +8,7 @@ import { nitroLocalFetch } from '../../core/in-process'
 import { readTokenTimes } from '../../core/jwt'
 import { withDeployOptions, type DeployOptions, type ResolvedOptions, serverDeployOptions } from '../../core/options'
 import { createServerApi, type ServerApi } from '../../core/server-api'
-import { serverShare } from '../../core/shared-refresh'
+import { serverSharing } from '../../core/shared-refresh'
 import type { TokenStore } from '../../core/tokens'
 import { callerContext, requestJar } from './request-jar'
 import built from '#axios-jwt/options'
@@ -76,6 +76,6 @@ export function routeCookies(event: H3Event, config: ResolvedOptions): TokenStor
 /** The API's client for one request, signed with its token cookies and refreshing them (shared as the server shares). */
 export function signedApiFor(event: H3Event, config: ResolvedOptions, cookies: TokenStore, defaults?: CreateAxiosDefaults): { api: AxiosInstance, client: JwtClient } {
   const { api, origin } = apiFor(event, config, defaults)
-  const client = installJwtClient(api, { options: config, store: cookies, origin, share: serverShare(event.context) })
+  const client = installJwtClient(api, { options: config, store: cookies, origin, share: serverSharing(event.context).share })
   return { api, client }
 }

@@ -1,7 +1,7 @@
 import { defineEventHandler, sendNoContent } from 'h3'
 import { revocableTokens } from '../../../core/client'
 import { logoutRequest } from '../../../core/options'
-import { forgetServerRefresh } from '../../../core/shared-refresh'
+import { serverSharing } from '../../../core/shared-refresh'
 import { assertSameSite, routeCookies, signedApiFor, useServerOptions } from '../../utils/session'
 
 /** Revokes the session at the API (errors ignored) and clears the token cookies, the HttpOnly one included. */
@@ -16,7 +16,8 @@ export default defineEventHandler(async (event) => {
     const { data, headers } = logoutRequest(config, { accessToken, refreshToken })
     await api.post(config.endpoints.logout, data, { auth: false, headers } as object).catch(() => undefined)
   }
-  for (const token of new Set([spent, refreshToken])) if (token) await forgetServerRefresh(token)
+  // On every instance that shares refreshes through the store, too.
+  for (const token of new Set([spent, refreshToken])) if (token) await serverSharing(event.context).forget(token)
   await cookies.clear()
   return sendNoContent(event)
 })
