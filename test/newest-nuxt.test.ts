@@ -155,6 +155,21 @@ describe.runIf(enabled)(`Node ${process.versions.node} and the newest Nuxt 4`, (
     expect(await tokenCookies(page.context())).toEqual([])
   })
 
+  it.each(['readable', 'httpOnly'] as const)('keeps the session after the app\'s own route refreshed during a page\'s render (%s cookies)', async (mode) => {
+    const server = servers[mode]
+    api.reset()
+    const page = await (await browser.newContext()).newPage()
+    await giveExpiredPair(page, server, mode)
+    await page.goto(`${server.url}/own-route`)
+    expect(await text(page, 'own-route')).toBe('Keys:Alice')
+    expect(api.calls.refresh).toBe(1)
+    await page.goto(`${server.url}/protected`)
+    expect(page.url()).toBe(`${server.url}/protected`)
+    expect(await text(page, 'items')).toBe('Keys:Alice')
+    expect(api.calls.refresh).toBe(1)
+    expect(api.stats().reused).toBe(0)
+  })
+
   it('renders useApiData on the server, hydrates without fetching again, and aborts a superseded request', async () => {
     const server = servers.readable
     api.reset()
