@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { cookiesOfEnd, cookiesOfPair, MAX_TOKEN_BYTES, readTokenCookie, type CookiePolicyOptions, type CookieValues, type CookieWrite } from '../src/runtime/core/cookie-policy'
+import { createTokenClock } from '../src/runtime/core/token-clock'
 import { clientOptions } from './utils/client-options'
 
 const policy = (overrides: Partial<CookiePolicyOptions> = {}): CookiePolicyOptions => ({
@@ -105,5 +106,19 @@ describe('__Host- cookie names', () => {
     const writes = cookiesOfPair({ accessToken: token(100), refreshToken: token(100) }, 'server', named('__HOST-access', '__secure-refresh'), {})
     expect(writes.find(w => w.name === '__HOST-access')!.attributes).toMatchObject({ secure: true, path: '/', domain: undefined })
     expect(writes.find(w => w.name === '__secure-refresh')!.attributes).toMatchObject({ secure: true, path: '/app', domain: 'example.com' })
+  })
+})
+
+describe('one due rule', () => {
+  it('ends an opaque token\'s cookie exactly when the clock finds the token due, for any margin and lifetime', () => {
+    const now = 1_700_000_000_000
+    for (const [margin, expiresIn] of [[30, 300], [30, 40], [0, 60], [120, 100]] as const) {
+      const clock = createTokenClock(margin, () => now)
+      const tokens = { accessToken: 'opaque-handle', refreshToken: 'r', expiresIn }
+      clock.learn(tokens)
+      const writes = cookiesOfPair(tokens, 'server', policy({ refreshBeforeExpiry: margin }), {}, {}, now)
+      const cookie = writes.find(w => w.name === 'access_token')!
+      expect(cookie.attributes.maxAge, `margin ${margin}, expires_in ${expiresIn}`).toBe(Math.floor(clock.dueIn(tokens)! / 1000))
+    }
   })
 })

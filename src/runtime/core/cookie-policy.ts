@@ -1,6 +1,7 @@
 import { AxiosJwtError } from './errors'
 import { sessionCookieName } from './http-only'
-import { opaqueCookieLifetime, tokenLifetime } from './jwt'
+import { tokenLifetime } from './jwt'
+import { opaqueCookieLifetime } from './token-clock'
 import type { ResolvedOptions } from './options'
 import type { PairChoice, TokenPair } from './tokens'
 

@@ -1,5 +1,3 @@
-import type { TokenPair } from './tokens'
-
 /** The time claims of a JWT, in seconds since the epoch; absent when the token is opaque or malformed. */
 export interface TokenTimes {
   exp?: number
@@ -51,16 +49,6 @@ export function tokenLifetime(token: string | null | undefined, nowSeconds: numb
   const { exp, iat } = readTokenTimes(token)
   if (exp === undefined) return undefined
   return Math.max(0, Math.floor(exp - (iat !== undefined && iat < exp ? iat : nowSeconds)))
-}
-
-/**
- * Seconds the cookie of an opaque access token lives: its `expires_in` less the refresh margin (capped at half), so the
- * cookie is gone when the token is due and the next request, in any tab or during SSR, refreshes first.
- * `undefined` for a JWT (its `exp` tells) or without `expires_in`.
- */
-export function opaqueCookieLifetime({ accessToken, expiresIn }: TokenPair, margin: number): number | undefined {
-  if (!expiresIn || readTokenTimes(accessToken).exp !== undefined) return undefined
-  return Math.max(1, Math.floor(expiresIn - Math.min(margin, expiresIn / 2)))
 }
 
 /** Every claim of a JWT's payload (UTF-8), for display; `undefined` when the token is not a readable JWT. */

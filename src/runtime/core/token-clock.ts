@@ -2,6 +2,25 @@ import { readTokenTimes, type TokenTimes } from './jwt'
 import { lastValue } from './memo'
 import type { StoredTokens, TokenPair } from './tokens'
 
+/**
+ * The due rule: seconds before its expiry at which a token is refreshed. The margin (`refreshBeforeExpiry`), capped at
+ * half the token's lifetime when that is known, so a short-lived token is not due as soon as it arrives. The clock
+ * and the cookie of an opaque token both follow it.
+ */
+export function dueBeforeExpiry(margin: number, lifetime: number | undefined): number {
+  return lifetime === undefined ? margin : Math.min(margin, lifetime / 2)
+}
+
+/**
+ * Seconds the cookie of an opaque access token lives: its `expires_in` until the token is due, so the cookie is gone
+ * when the token is due and the next request, in any tab or during SSR, refreshes first. `undefined` for a JWT (its
+ * `exp` tells) or without `expires_in`.
+ */
+export function opaqueCookieLifetime({ accessToken, expiresIn }: TokenPair, margin: number): number | undefined {
+  if (!expiresIn || readTokenTimes(accessToken).exp !== undefined) return undefined
+  return Math.max(1, Math.floor(expiresIn - dueBeforeExpiry(margin, expiresIn)))
+}
+
 /** Clock differences below this many seconds are network latency and whole-second `iat`, not skew. */
 const SKEW_TOLERANCE = 5
 
@@ -31,20 +50,19 @@ export function createTokenClock(margin: number, now: () => number = Date.now): 
   let dueOnArrival: string | undefined
   // Every request asks about the same token: decode it once.
   const jwtTimes = lastValue(readTokenTimes)
-  // Expiry (API clock) of the opaque access token, from the `expires_in` it came with.
-  let opaque: { token: string, exp: number } | undefined
+  // Times (API clock) of the opaque access token: when it arrived and the `expires_in` it came with.
+  let opaque: { token: string, times: Required<TokenTimes> } | undefined
 
   const apiNow = (): number => now() / 1000 + skew
   const timesOf = (token: string): TokenTimes => {
     const times = jwtTimes(token)
-    return times.exp === undefined && opaque?.token === token ? { exp: opaque.exp } : times
+    return times.exp === undefined && opaque?.token === token ? opaque.times : times
   }
   /** When (API clock, seconds) `token` is due, or `undefined` when its expiry is unknown. */
   const dueAt = (token: string): number | undefined => {
     const { exp, iat } = timesOf(token)
     if (exp === undefined) return undefined
-    const lifetime = iat !== undefined && iat < exp ? exp - iat : undefined
-    return exp - (lifetime === undefined ? margin : Math.min(margin, lifetime / 2))
+    return exp - dueBeforeExpiry(margin, iat !== undefined && iat < exp ? exp - iat : undefined)
   }
   const looksDue = (token: string): boolean => {
     const at = dueAt(token)
@@ -68,7 +86,7 @@ export function createTokenClock(margin: number, now: () => number = Date.now): 
       return exp !== undefined && exp <= apiNow()
     },
     learn: ({ accessToken, expiresIn }) => {
-      if (expiresIn && jwtTimes(accessToken).exp === undefined) opaque = { token: accessToken, exp: apiNow() + expiresIn }
+      if (expiresIn && jwtTimes(accessToken).exp === undefined) opaque = { token: accessToken, times: { iat: apiNow(), exp: apiNow() + expiresIn } }
       // A skewed client clock then neither refreshes too early nor too late.
       const { iat } = jwtTimes(accessToken)
       const offset = iat === undefined ? 0 : iat - now() / 1000
