@@ -4,19 +4,24 @@ import redisDriver from 'unstorage/drivers/redis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RefreshOutcome } from '../src/runtime/core/exchange'
 import { shareAcrossInstances, type ClaimStore } from '../src/runtime/core/instance-share'
+import type { RefreshTurn } from '../src/runtime/core/refresher'
 import { openOutcome, sealOutcome } from '../src/runtime/core/sealed-outcome'
 import { forgetServerRefresh, refreshKey, shareServerRefresh } from '../src/runtime/core/shared-refresh'
 import { redisClaimStore } from '../src/runtime/server/utils/claim-store'
 import { redisServer, redisServerPath, type RedisServer } from './utils/redis'
 import { sleep } from './utils/time'
 
-/** An exchange that counts its calls and answers after `ms`. */
+/** A refresh turn whose exchange counts its calls and answers after `ms`; server shares neither store nor look. */
 function countingExchange(ms = 50) {
   const counter = { calls: 0 }
-  const exchange = async (): Promise<RefreshOutcome> => {
-    counter.calls++
-    await sleep(ms)
-    return { kind: 'ok', tokens: { accessToken: `a${counter.calls}`, refreshToken: `r${counter.calls}` } }
+  const exchange: RefreshTurn = {
+    exchange: async (): Promise<RefreshOutcome> => {
+      counter.calls++
+      await sleep(ms)
+      return { kind: 'ok', tokens: { accessToken: `a${counter.calls}`, refreshToken: `r${counter.calls}` } }
+    },
+    rotated: () => undefined,
+    commit: async () => {},
   }
   return { counter, exchange }
 }

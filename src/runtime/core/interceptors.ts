@@ -2,6 +2,7 @@ import axios, { type AxiosError, type AxiosInstance, type InternalAxiosRequestCo
 import type { ApiRequests } from './api-requests'
 import { SessionExpiredError } from './errors'
 import { headerValueOf, type ClientOptions } from './options'
+import type { AttemptMark } from './refresh-attempts'
 import type { Refresher } from './refresher'
 import type { TokenClock } from './token-clock'
 import type { TokenStore } from './tokens'
@@ -16,8 +17,8 @@ export interface InterceptorSetup {
 
 /** What the interceptors remember of one request between sending it and its answer; it travels on the config. */
 interface RequestState {
-  /** Refreshes started before this request was signed. */
-  attempts?: number
+  /** The refresh attempts started before this request was signed. */
+  attempts?: AttemptMark
   retried?: boolean
 }
 
@@ -37,7 +38,7 @@ export function installInterceptors(api: AxiosInstance, { header, store, clock, 
 
   function sign(config: FlaggedConfig, token: string | undefined): InternalAxiosRequestConfig {
     const requestState = state(config)
-    requestState.attempts = refresher.started()
+    requestState.attempts = refresher.attempts.mark()
     if (token) sentTokens.set(requestState, token)
     else sentTokens.delete(requestState)
     if (token) config.headers.set(header.name, headerValueOf(header, token))
@@ -73,7 +74,7 @@ export function installInterceptors(api: AxiosInstance, { header, store, clock, 
     // Sent without a token: the user is anonymous and there is no session to refresh or end.
     if (!sent) throw error
     // A refresh that started after this request was sent already failed: that is this request's answer too.
-    const failure = refresher.failedSince(before)
+    const failure = refresher.attempts.failedSince(before)
     if (failure) throw failure
     const current = store.get().accessToken
     // Another request may already have refreshed since this one was sent.

@@ -57,8 +57,8 @@ export function createInstanceShare(): InstanceShare {
 const thisInstance = createInstanceShare()
 
 /** Sharing within this server instance only. */
-export const shareServerRefresh: ShareRefresh = (refreshToken, exchange) =>
-  thisInstance.share(refreshToken, async () => ({ outcome: await exchange() }))
+export const shareServerRefresh: ShareRefresh = (refreshToken, turn) =>
+  thisInstance.share(refreshToken, async () => ({ outcome: await turn.exchange() }))
 
 /** Forgets this instance's exchange of a refresh token whose session just ended (logout). */
 export const forgetServerRefresh = thisInstance.forget

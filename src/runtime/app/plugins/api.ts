@@ -24,7 +24,7 @@ export default defineNuxtPlugin({
       store,
       origin,
       // Across server instances when `sharedRefresh` is on, else within this one; in the browser, across tabs.
-      share: import.meta.server ? serverSharing(useRequestEvent()?.context).share : shareTabRefresh(store),
+      share: import.meta.server ? serverSharing(useRequestEvent()?.context).share : shareTabRefresh(),
       callHook: nuxtApp.callHook,
     })
     const { user, loggedIn, login, logout, refresh, fetchUser, getAccessToken } = createSession({ api, client, store, config, routes })

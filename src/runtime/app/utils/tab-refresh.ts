@@ -1,6 +1,6 @@
 import type { RefreshOutcome } from '../../core/exchange'
 import type { ShareRefresh } from '../../core/refresher'
-import type { FullTokenPair, TokenStore } from '../../core/tokens'
+import type { FullTokenPair } from '../../core/tokens'
 import { withTabLock } from './tab-lock'
 
 /** How long a tab that waited for its turn looks for the pair the previous tab stored before refreshing itself. */
@@ -24,30 +24,23 @@ function listen(): BroadcastChannel | undefined {
  * Tabs of one site share the cookies, and the backend rotates the refresh token: two tabs refreshing with the same
  * token would get the second one rejected. One tab refreshes at a time; a tab that waited takes the pair the other
  * tab stored (from the cookies, or from its message if the cookie has not reached this tab yet) instead of calling
- * the backend.
+ * the backend. The refresher's turn stores the new pair inside the lock; this only takes turns and tells the others.
  */
-export function shareTabRefresh(store: TokenStore): ShareRefresh {
+export function shareTabRefresh(): ShareRefresh {
   listen()
-  const rotated = (refreshToken: string): FullTokenPair | undefined => {
-    const current = store.get()
-    if (current.accessToken && current.refreshToken && current.refreshToken !== refreshToken) {
-      return { accessToken: current.accessToken, refreshToken: current.refreshToken }
-    }
-    return rotations.get(refreshToken)
-  }
-  return (refreshToken, exchange) =>
+  return (refreshToken, turn) =>
     withTabLock(async (waited): Promise<RefreshOutcome> => {
-      let tokens = rotated(refreshToken)
+      const rotated = () => turn.rotated() ?? rotations.get(refreshToken)
+      let tokens = rotated()
       for (let waitedMs = 0; !tokens && waited && waitedMs < SETTLE_MS; waitedMs += 15) {
         await new Promise(resolve => setTimeout(resolve, 15))
-        tokens = rotated(refreshToken)
+        tokens = rotated()
       }
       if (tokens) return { kind: 'ok', tokens }
-      if (!store.get().refreshToken) return { kind: 'ended', reason: 'the session ended in another tab' }
-      const outcome = await exchange()
+      const outcome = await turn.exchange()
       if (outcome.kind === 'ok') {
         // Stored and told before the turn ends, so the next tab finds the new pair.
-        await store.set(outcome.tokens)
+        await turn.commit(outcome.tokens)
         channel?.postMessage({ from: refreshToken, tokens: outcome.tokens })
       }
       return outcome
