@@ -2,6 +2,7 @@ import { addCustomTab } from '@nuxt/devtools-kit'
 import type { Nuxt } from '@nuxt/schema'
 import { addImports, addPlugin, addRouteMiddleware, addServerHandler, addServerImports, addServerPlugin, addTemplate, addTypeTemplate, createResolver, defineNuxtModule, useLogger, type Resolver } from '@nuxt/kit'
 import { defu } from 'defu'
+import { optionDefaults, withListDefaults } from './runtime/core/defaults'
 import { DEVTOOLS_ROUTE } from './runtime/core/devtools'
 import { httpOnlyRoutes } from './runtime/core/http-only'
 import { isPlainHttpRemote, redirectTargetProblem } from './runtime/core/url'
@@ -24,24 +25,7 @@ export default defineNuxtModule<ModuleOptions>({
     // Node 22 (test/newest-nuxt.test.ts); Nuxt 4.4 everywhere else.
     compatibility: { nuxt: '^3.20.0 || ^4.0.0' },
   },
-  defaults: nuxt => ({
-    baseURL: '',
-    serverBaseURL: '',
-    sharedRefresh: { storage: '' },
-    endpoints: { login: '/auth/login', refresh: '/auth/refresh', logout: '/auth/logout', user: '/auth/me' },
-    tokens: {
-      access: { cookie: 'access_token', path: 'data.accessToken', expiresInPath: '' },
-      refresh: { cookie: 'refresh_token', path: 'data.refreshToken', bodyField: 'refreshToken', bodyFormat: 'json', extraFields: {}, maxAge: 60 * 60 * 24 * 30, header: false, httpOnly: false },
-    },
-    user: { path: 'data' },
-    header: { name: 'Authorization', type: 'Bearer' },
-    refreshBeforeExpiry: 30,
-    refreshInBackground: false,
-    refreshTimeout: 10_000,
-    cookie: { path: '/', sameSite: 'lax', secure: !nuxt.options.dev },
-    redirect: { login: '/login', home: '/', logout: '/login' },
-    globalMiddleware: false,
-  }),
+  defaults: nuxt => optionDefaults(nuxt.options.dev),
   setup(moduleOptions, nuxt) {
     // The defaults fill every field.
     const options = moduleOptions as AxiosJwtOptions
@@ -110,15 +94,14 @@ function publishOptions(options: AxiosJwtOptions, nuxt: Nuxt, resolver: Resolver
   const publicConfig = nuxt.options.runtimeConfig.public as Record<string, unknown>
   publicConfig.axiosJwt = defu(
     publicConfig.axiosJwt as Partial<DeployOptions> | undefined,
-    { baseURL, endpoints, cookie: { domain: cookie.domain ?? '', secure: cookie.secure ?? !nuxt.options.dev } } satisfies DeployOptions,
+    { baseURL, endpoints, cookie: { domain: cookie.domain ?? '', secure: cookie.secure! } } satisfies DeployOptions,
   )
   const privateConfig = nuxt.options.runtimeConfig as Record<string, unknown>
   privateConfig.axiosJwt = defu(privateConfig.axiosJwt as Partial<ServerDeployOptions> | undefined, { serverBaseURL, sharedRefresh } satisfies ServerDeployOptions)
   const built: BuiltOptions = {
     ...shape,
     cookie: { path: cookie.path, sameSite: cookie.sameSite },
-    sessionEndStatuses: options.sessionEndStatuses ?? [401, 403],
-    sessionEndErrors: options.sessionEndErrors ?? ['invalid_grant'],
+    ...withListDefaults(options),
   }
   const template = addTemplate({ filename: 'axios-jwt/options.mjs', getContents: () => `export default ${JSON.stringify(built)}\n`, write: true })
   nuxt.options.alias['#axios-jwt/options'] = template.dst

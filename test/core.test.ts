@@ -102,6 +102,20 @@ describe('refresh on 401', () => {
     expect(api.authorizations.at(-1)).toBe(`Bearer ${store.tokens.accessToken}`)
   })
 
+  it('refreshes and retries on the statuses `refreshStatuses` names: an API that answers 403 to a refused token', async () => {
+    api.unauthorizedStatus = 403
+    const plain = await client()
+    api.rejectedTokens.add(plain.store.tokens.accessToken!)
+    await expect(plain.http.get('/items')).rejects.toMatchObject({ response: { status: 403 } })
+    expect(api.calls.refresh).toBe(0)
+
+    const configured = await client({ options: { refreshStatuses: [401, 403] } })
+    api.rejectedTokens.add(configured.store.tokens.accessToken!)
+    const { data } = await configured.http.get('/items')
+    expect(data.data[0].owner).toBe('Alice')
+    expect(api.calls.refresh).toBe(1)
+  })
+
   it('posts the refresh token in the configured body field, and in the header when asked', async () => {
     const { http, store } = await expiredClient({ options: { tokens: { refresh: { header: true } } } })
     const refreshToken = store.tokens.refreshToken

@@ -161,6 +161,12 @@ export interface AxiosJwtOptions {
    * @default ['invalid_grant']
    */
   sessionEndErrors?: string[]
+  /**
+   * Statuses of the API's answers (not the refresh endpoint's) that make the client refresh the pair and retry the
+   * request once, e.g. `[401, 403]` for an API that answers 403 to an expired token. Replaces the default list.
+   * @default [401]
+   */
+  refreshStatuses?: number[]
   /** Options for both cookies. */
   cookie: {
     /**

@@ -49,6 +49,8 @@ export interface TestApi {
   revoked: string[]
   /** Access tokens that protected routes reject although they are valid and unexpired. */
   rejectedTokens: Set<string>
+  /** The status protected routes answer a token they refuse with; some APIs answer 403. */
+  unauthorizedStatus: number
   /** Routes (`'POST /auth/login'`) answered with a 307 to another address instead. */
   redirects: Record<string, string>
   /** Shape of the token responses; the default matches the module's defaults. */
@@ -134,6 +136,7 @@ export async function startTestApi(overrides: Partial<IssuerOptions> = {}): Prom
     revoked: [],
     rejectedTokens: new Set(),
     redirects: {},
+    unauthorizedStatus: 401,
     shape: tokens => ({ data: { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken } }),
     stats: () => issuer().stats,
     async login(username = 'alice', ttl?: number) {
@@ -162,6 +165,7 @@ export async function startTestApi(overrides: Partial<IssuerOptions> = {}): Prom
       handles.clear()
       api.rejectedTokens.clear()
       api.redirects = {}
+      api.unauthorizedStatus = 401
     },
     async close() {
       for (const res of hanging) res.destroy()
@@ -185,7 +189,7 @@ export async function startTestApi(overrides: Partial<IssuerOptions> = {}): Prom
     const user = rejected ? undefined : await auth.verify(api.opaque && token ? handles.get(token) : token)
     if (!user) {
       api.calls.unauthorized++
-      json(res, 401, { error: 'invalid_token' })
+      json(res, api.unauthorizedStatus, { error: 'invalid_token' })
     }
     return user
   }

@@ -43,7 +43,7 @@ export function installJwtClient(api: AxiosInstance, { options, store, origin, s
   const exchange = createExchange({ options, api, callHook, request: refreshRequest })
   const refresher = createRefresher({ store, clock, exchange, share, callHook })
   const requests = apiRequests(api, options.endpoints.refresh, origin)
-  installInterceptors(api, { header: options.header, store, clock, refresher, requests })
+  installInterceptors(api, { header: options.header, refreshStatuses: options.refreshStatuses, store, clock, refresher, requests })
   const tokens = (): StoredTokens => store.get()
   return {
     refresh: refresher.refresh,

@@ -9,6 +9,8 @@ import type { TokenStore } from './tokens'
 
 export interface InterceptorSetup {
   header: ClientOptions['header']
+  /** The API's statuses that mean "refresh and retry" (`refreshStatuses`). */
+  refreshStatuses: number[]
   store: TokenStore
   clock: TokenClock
   refresher: Refresher
@@ -28,8 +30,8 @@ const state = (config: FlaggedConfig): RequestState => (config._axiosJwt ??= {})
 // The token a request was signed with, kept off the config so that error logs and `toJSON()` do not repeat it.
 const sentTokens = new WeakMap<RequestState, string>()
 
-/** Signs the API's requests with the access token, refreshing first when it is due, and retries a 401 once after a refresh. */
-export function installInterceptors(api: AxiosInstance, { header, store, clock, refresher, requests }: InterceptorSetup): void {
+/** Signs the API's requests with the access token, refreshing first when it is due, and retries once after a refresh a request the API answered with one of `refreshStatuses` (401). */
+export function installInterceptors(api: AxiosInstance, { header, refreshStatuses, store, clock, refresher, requests }: InterceptorSetup): void {
   const signs = (config: InternalAxiosRequestConfig): boolean =>
     !requests.optedOut(config) && requests.isApiRequest(config) && !requests.isRefreshRequest(config)
 
@@ -67,7 +69,7 @@ export function installInterceptors(api: AxiosInstance, { header, store, clock, 
 
   api.interceptors.response.use(undefined, async (error: AxiosError) => {
     const config = error?.config as FlaggedConfig | undefined
-    if (!axios.isAxiosError(error) || !config || error.response?.status !== 401) throw error
+    if (!axios.isAxiosError(error) || !config || !refreshStatuses.includes(error.response?.status ?? 0)) throw error
     if (state(config).retried || !signs(config)) throw error
     const { attempts: before = 0 } = state(config)
     const sent = sentTokens.get(state(config))

@@ -1,7 +1,8 @@
 import type { AxiosJwtOptions } from '../types'
+import type { ListOptions } from './defaults'
 
 /** The options as the runtime holds them, with every default applied; the server's own deployment options apart. */
-export type ResolvedOptions = Omit<AxiosJwtOptions, keyof ServerDeployOptions> & { sessionEndStatuses: number[], sessionEndErrors: string[] }
+export type ResolvedOptions = Omit<AxiosJwtOptions, keyof ServerDeployOptions | keyof ListOptions> & ListOptions
 
 /** Options that change between deployments: in `runtimeConfig.public.axiosJwt`, overridable by `NUXT_PUBLIC_AXIOS_JWT_*`. */
 export interface DeployOptions {
@@ -14,13 +15,17 @@ export interface DeployOptions {
 export type BuiltOptions = Omit<ResolvedOptions, keyof DeployOptions> & { cookie: Pick<AxiosJwtOptions['cookie'], 'path' | 'sameSite'> }
 
 /** What the token client reads of the options, in their documented shape. */
-export type ClientOptions = Pick<ResolvedOptions, 'tokens' | 'header' | 'refreshBeforeExpiry' | 'refreshTimeout' | 'sessionEndStatuses' | 'sessionEndErrors'>
+export type ClientOptions = Pick<ResolvedOptions, 'tokens' | 'header' | 'refreshBeforeExpiry' | 'refreshTimeout' | 'sessionEndStatuses' | 'sessionEndErrors' | 'refreshStatuses'>
   & { endpoints: Pick<ResolvedOptions['endpoints'], 'refresh'> }
 
 /** The options the app was built with, with the deployment's own (from the runtime config) on top. */
 export function withDeployOptions(built: BuiltOptions, deploy: DeployOptions): ResolvedOptions {
   return { ...built, ...deploy, cookie: { ...built.cookie, ...deploy.cookie } }
 }
+
+/** The options at run time, in the app and on the server alike: the built ones under the public runtime config's. */
+export const resolveOptions = (built: BuiltOptions, publicConfig: { axiosJwt?: unknown }): ResolvedOptions =>
+  withDeployOptions(built, publicConfig.axiosJwt as DeployOptions)
 
 /** The API's logout call for a pair: the refresh token in the body, the access token (when there is one) in the header. */
 export function logoutRequest(config: Pick<ResolvedOptions, 'header' | 'tokens'>, { accessToken, refreshToken }: { accessToken?: string, refreshToken?: string }) {

@@ -1,8 +1,8 @@
-import { withDeployOptions, type DeployOptions, type ResolvedOptions } from '../../core/options'
+import { resolveOptions, type ResolvedOptions } from '../../core/options'
 import built from '#axios-jwt/options'
 import { useRuntimeConfig } from '#imports'
 
 /** The module's options at run time: the built-in ones with the runtime config's (environment variables included). */
 export function useAxiosJwtConfig(): ResolvedOptions {
-  return withDeployOptions(built, useRuntimeConfig().public.axiosJwt as unknown as DeployOptions)
+  return resolveOptions(built, useRuntimeConfig().public)
 }

@@ -3,7 +3,8 @@ import type { ClientOptions, ResolvedOptions } from '../../core/options'
 
 /**
  * The client's options in the browser in httpOnly mode: it refreshes at the module's route, which answers the
- * access token and the session value, and classifies the API's answer itself (401: the session is over).
+ * access token and the session value. The route applies the app's `sessionEndStatuses` and `sessionEndErrors` to the
+ * API's answer and speaks its own protocol to the browser (401: the session is over); `refreshStatuses` is the app's.
  */
 export function httpOnlyClientOptions(config: ResolvedOptions, refreshRoute: string): ClientOptions {
   return {

@@ -6,7 +6,7 @@ import { cookieTokenStore } from '../../core/cookie-store'
 import { CSRF_HEADER, type HttpOnlyAnswer } from '../../core/http-only'
 import { nitroLocalFetch } from '../../core/in-process'
 import { readTokenTimes } from '../../core/jwt'
-import { withDeployOptions, type DeployOptions, type ResolvedOptions, serverDeployOptions } from '../../core/options'
+import { resolveOptions, type ResolvedOptions, serverDeployOptions } from '../../core/options'
 import { createServerApi, type ServerApi } from '../../core/server-api'
 import { serverSharing } from '../../core/shared-refresh'
 import type { TokenStore } from '../../core/tokens'
@@ -24,7 +24,7 @@ const hostOf = (url: string): string | undefined => {
 }
 
 export function useServerOptions(event: H3Event): ResolvedOptions {
-  return withDeployOptions(built, useRuntimeConfig(event).public.axiosJwt as unknown as DeployOptions)
+  return resolveOptions(built, useRuntimeConfig(event).public)
 }
 
 /**
