@@ -34,6 +34,7 @@ describe('the packed module in a plain app', () => {
     const files = readdirSync(`${app}node_modules/nuxt-axios-jwt`, { recursive: true }).map(String)
     expect(files).toContain('dist/module.mjs')
     expect(files).toContain('dist/types.d.mts')
+    expect(files).toContain('LICENSE')
     expect(files.some(f => f.startsWith('dist/runtime/app/plugins/api'))).toBe(true)
     expect(files.filter(f => f.startsWith('src/') || f.startsWith('test/') || f.startsWith('playground/'))).toEqual([])
   })
