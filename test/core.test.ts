@@ -73,6 +73,15 @@ describe('signing requests', () => {
     expect(jwt.isApiRequest({ url: '/items', baseURL: 'http://evil.example' })).toBe(false)
   })
 
+  it('sends no token and never refreshes with `axiosJwt: { sign: false }`', async () => {
+    const { http } = await client()
+    api.rejectAll = true
+    const error = await http.get('/items', { axiosJwt: { sign: false } }).catch(e => e)
+    expect(error.response.status).toBe(401)
+    expect(api.authorizations).toEqual([undefined])
+    expect(api.calls.refresh).toBe(0)
+  })
+
   it('sends no token and never refreshes with `auth: false`', async () => {
     const { http } = await client()
     api.rejectAll = true

@@ -3,6 +3,8 @@ import type { ComputedRef, MaybeRefOrGetter, Ref, WatchSource } from 'vue'
 import type { RefreshError, SessionExpiredError } from './core/errors'
 import type { NuxtApp, NuxtError } from 'nuxt/app'
 
+export type { RequestOptions } from './core/request-options'
+
 export interface AxiosJwtOptions {
   /**
    * Base URL of the API. Only requests to this origin carry the token. A path (`/api`) means the site's own origin:
@@ -231,7 +233,10 @@ export type DeepPartial<T> = {
 /* eslint-disable @typescript-eslint/no-explicit-any -- mirrors axios' own signatures */
 /** Per-request options `$api` understands beyond axios' own. */
 export interface ApiRequestConfig<D = any, P = any> extends Omit<AxiosRequestConfig<D, P>, 'auth'> {
-  /** `false`: send no token and never refresh for this request. Basic credentials still work as in axios. */
+  /**
+   * `false`: send no token and never refresh for this request, as `axiosJwt: { sign: false }` says on any axios
+   * config. Basic credentials still work as in axios.
+   */
   auth?: AxiosBasicCredentials | false
 }
 

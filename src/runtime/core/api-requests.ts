@@ -1,5 +1,6 @@
 import type { AxiosInstance, AxiosRequestConfig } from 'axios'
 import { lastValue } from './memo'
+import { optedOut } from './request-options'
 import { originOf } from './url'
 
 /** Which requests of an instance go to the API and may carry its token. */
@@ -8,7 +9,7 @@ export interface ApiRequests {
   isApiRequest: (config: AxiosRequestConfig) => boolean
   /** Whether the request is the call to the refresh endpoint itself. */
   isRefreshRequest: (config: AxiosRequestConfig) => boolean
-  /** Whether the request opted out with `auth: false`. */
+  /** Whether the request opted out of the token (`axiosJwt: { sign: false }`, or `auth: false`). */
   optedOut: (config: AxiosRequestConfig) => boolean
 }
 
@@ -31,6 +32,6 @@ export function apiRequests(api: AxiosInstance, refreshURL: string, origin?: str
     },
     isRefreshRequest: config => (config.url || '').includes(refreshName)
       && api.getUri({ ...config, params: undefined }) === api.getUri({ url: refreshURL }),
-    optedOut: config => (config as { auth?: unknown }).auth === false,
+    optedOut,
   }
 }

@@ -2,6 +2,7 @@ import type { AxiosInstance } from 'axios'
 import { AxiosJwtError } from '../../core/errors'
 import { CSRF_HEADER, httpOnlyPaths } from '../../core/http-only'
 import { logoutRequest, type ResolvedOptions } from '../../core/options'
+import { unsigned } from '../../core/request-options'
 import { readTokenResponse, type StoredTokens, type TokenPair } from '../../core/tokens'
 
 /** The module's server routes, in httpOnly mode: they hold the refresh token, so login and logout go through them. */
@@ -13,8 +14,8 @@ const sameSiteOnly = { [CSRF_HEADER]: '1' }
 export async function postLogin(api: AxiosInstance, config: ResolvedOptions, routes: SessionRoutes | undefined, credentials: Record<string, unknown>, remember?: boolean): Promise<TokenPair> {
   // The route keeps the cookies, so it hears of "remember me" too.
   const { data } = routes
-    ? await api.post(routes.login, credentials, { auth: false, headers: sameSiteOnly, params: remember === false ? { remember: 0 } : undefined } as object)
-    : await api.post(config.endpoints.login, credentials, { auth: false } as object)
+    ? await api.post(routes.login, credentials, { ...unsigned, headers: sameSiteOnly, params: remember === false ? { remember: 0 } : undefined })
+    : await api.post(config.endpoints.login, credentials, unsigned)
   const result = readTokenResponse(data, routes ? httpOnlyPaths : config.tokens)
   if (!result.ok) throw new AxiosJwtError(`Login failed: ${result.problem}. Check \`axiosJwt.tokens.*.path\`.`)
   return result.tokens
@@ -22,10 +23,10 @@ export async function postLogin(api: AxiosInstance, config: ResolvedOptions, rou
 
 /** Tells the API of a logout (errors ignored): through the module's route in httpOnly mode, else at `endpoints.logout`. */
 export async function postLogout(api: AxiosInstance, config: ResolvedOptions, routes: SessionRoutes | undefined, { accessToken, refreshToken }: StoredTokens): Promise<void> {
-  const quiet = { auth: false, timeout: config.refreshTimeout }
-  if (routes) await api.post(routes.logout, undefined, { ...quiet, headers: sameSiteOnly } as object).catch(() => undefined)
+  const quiet = { ...unsigned, timeout: config.refreshTimeout }
+  if (routes) await api.post(routes.logout, undefined, { ...quiet, headers: sameSiteOnly }).catch(() => undefined)
   else if (config.endpoints.logout && (accessToken || refreshToken)) {
     const { data, headers } = logoutRequest(config, { accessToken, refreshToken })
-    await api.post(config.endpoints.logout, data, { ...quiet, headers } as object).catch(() => undefined)
+    await api.post(config.endpoints.logout, data, { ...quiet, headers }).catch(() => undefined)
   }
 }

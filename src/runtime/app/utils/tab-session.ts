@@ -1,6 +1,7 @@
 import type { AxiosInstance } from 'axios'
 import type { JwtClient } from '../../core/client'
 import { SessionExpiredError } from '../../core/errors'
+import { optedOut } from '../../core/request-options'
 
 /** What one tab tells the others about the session they share through the cookies. */
 export type SessionNews = 'login' | 'logout'
@@ -44,7 +45,7 @@ export function followOtherTabs({ api, client, present, sync, loggedInElsewhere,
     if (news === 'login' && present()) loggedInElsewhere()
   })
   api.interceptors.request.use((request) => {
-    if (!lostElsewhere || (request as { auth?: unknown }).auth === false || !client.isApiRequest(request)) return request
+    if (!lostElsewhere || optedOut(request) || !client.isApiRequest(request)) return request
     lostElsewhere = false
     void toLogin()
     throw new SessionExpiredError('the session ended in another tab')

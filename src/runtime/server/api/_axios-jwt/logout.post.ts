@@ -1,6 +1,7 @@
 import { defineEventHandler, sendNoContent } from 'h3'
 import { revocableTokens } from '../../../core/client'
 import { logoutRequest } from '../../../core/options'
+import { unsigned } from '../../../core/request-options'
 import { serverSharing } from '../../../core/shared-refresh'
 import { assertSameSite, routeCookies, signedApiFor, useServerOptions } from '../../utils/session'
 
@@ -14,7 +15,7 @@ export default defineEventHandler(async (event) => {
   const { accessToken, refreshToken } = await revocableTokens(client, cookies)
   if (config.endpoints.logout && refreshToken) {
     const { data, headers } = logoutRequest(config, { accessToken, refreshToken })
-    await api.post(config.endpoints.logout, data, { auth: false, headers } as object).catch(() => undefined)
+    await api.post(config.endpoints.logout, data, { ...unsigned, headers }).catch(() => undefined)
   }
   // On every instance that shares refreshes through the store, too.
   for (const token of new Set([spent, refreshToken])) if (token) await serverSharing(event.context).forget(token)
