@@ -53,7 +53,7 @@ export default defineNuxtModule<ModuleOptions>({
     ])
     addServerImports([
       { name: 'useServerApi', from: resolver.resolve('./runtime/server/utils/use-server-api') },
-      { name: 'isSameOriginRequest', from: resolver.resolve('./runtime/server/utils/session') },
+      { name: 'isSameOriginRequest', from: resolver.resolve('./runtime/server/utils/same-origin') },
     ])
     addRouteMiddleware({ name: 'auth', path: resolver.resolve('./runtime/app/middleware/auth') })
     addRouteMiddleware({ name: 'guest', path: resolver.resolve('./runtime/app/middleware/guest') })

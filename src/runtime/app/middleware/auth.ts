@@ -1,4 +1,4 @@
-import { guardAuth } from '../utils/guard'
+import { guardAuth } from '../session/guard'
 import { defineNuxtRouteMiddleware } from '#imports'
 
 export default defineNuxtRouteMiddleware(to => guardAuth(to))

@@ -1,5 +1,5 @@
-import { guardAuth } from '../utils/guard'
-import { useRedirects } from '../utils/redirects'
+import { guardAuth } from '../session/guard'
+import { useRedirects } from '../session/redirects'
 import { defineNuxtRouteMiddleware } from '#imports'
 
 /** Guards every page unless it says `auth: false`, is the login page, or names `auth`/`guest` itself. */

@@ -1,5 +1,5 @@
-import { useRedirects } from '../utils/redirects'
-import { useAuthSession } from '../utils/session'
+import { useRedirects } from '../session/redirects'
+import { useAuthSession } from '../session/session'
 import { defineNuxtRouteMiddleware, navigateTo } from '#imports'
 
 /** For the login page: a user who is logged in goes home. */

@@ -1,5 +1,5 @@
-import { refreshInBackground } from '../utils/background-refresh'
-import { useAuthSession } from '../utils/session'
+import { refreshInBackground } from '../client/background-refresh'
+import { useAuthSession } from '../session/session'
 import { defineNuxtPlugin } from '#imports'
 
 /** Added when `refreshInBackground` is on: refreshes on a timer before the access token is due. */

@@ -1,7 +1,8 @@
 import { defineEventHandler, parseCookies } from 'h3'
 import { cookieNames, readTokenCookie } from '../../core/cookie-policy'
 import { readClaims, readTokenTimes } from '../../core/jwt'
-import { assertSameSite, useServerOptions } from '../utils/session'
+import { assertSameSite } from '../utils/same-origin'
+import { useServerOptions } from '../utils/server-options'
 
 /**
  * Development only: the session the asking browser holds, for the DevTools tab. The access token's claims and times;

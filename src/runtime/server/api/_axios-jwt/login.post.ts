@@ -1,6 +1,9 @@
 import { createError, defineEventHandler, getQuery, readBody, setResponseStatus } from 'h3'
 import { readTokenResponse } from '../../../core/tokens'
-import { apiFor, assertSameSite, routeCookies, useServerOptions } from '../../utils/session'
+import { apiFor } from '../../utils/api-client'
+import { routeCookies } from '../../utils/route-cookies'
+import { assertSameSite } from '../../utils/same-origin'
+import { useServerOptions } from '../../utils/server-options'
 
 /** Logs in at the API with the posted credentials (and nothing else), keeps the tokens in cookies, answers the access token. */
 export default defineEventHandler(async (event) => {

@@ -3,7 +3,10 @@ import { revocableTokens } from '../../../core/client'
 import { logoutRequest } from '../../../core/options'
 import { unsigned } from '../../../core/request-options'
 import { serverSharing } from '../../../core/shared-refresh'
-import { assertSameSite, routeCookies, signedApiFor, useServerOptions } from '../../utils/session'
+import { signedApiFor } from '../../utils/api-client'
+import { routeCookies } from '../../utils/route-cookies'
+import { assertSameSite } from '../../utils/same-origin'
+import { useServerOptions } from '../../utils/server-options'
 
 /** Revokes the session at the API (errors ignored) and clears the token cookies, the HttpOnly one included. */
 export default defineEventHandler(async (event) => {

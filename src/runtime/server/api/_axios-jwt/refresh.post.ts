@@ -1,6 +1,9 @@
 import { createError, defineEventHandler } from 'h3'
 import { SessionExpiredError } from '../../../core/errors'
-import { assertSameSite, routeCookies, signedApiFor, useServerOptions } from '../../utils/session'
+import { signedApiFor } from '../../utils/api-client'
+import { routeCookies } from '../../utils/route-cookies'
+import { assertSameSite } from '../../utils/same-origin'
+import { useServerOptions } from '../../utils/server-options'
 
 /**
  * Refreshes with the HttpOnly refresh token: 200 with the new access token, 401 when the session is over (cookies

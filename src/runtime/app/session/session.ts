@@ -4,15 +4,13 @@ import { AxiosJwtError, SessionExpiredError } from '../../core/errors'
 import type { ResolvedOptions } from '../../core/options'
 import { getByPath } from '../../core/paths'
 import type { TokenStore } from '../../core/tokens'
-import { safeRedirect } from '../../core/url'
 import type { AuthUser, UseAuthReturn } from '../../types'
-import type { RouteLocationRaw, Router } from 'vue-router'
 import { postLogin, postLogout, type SessionRoutes } from './auth-calls'
-import { withNuxt } from './context'
-import { useRedirects } from './redirects'
-import { followOtherTabs } from './tab-session'
+import { sessionNavigation } from './navigation'
+import { followOtherTabs } from '../tabs/tab-session'
 import type { NuxtApp } from '#app'
-import { computed, navigateTo, useNuxtApp, useRouter, useState } from '#imports'
+import { computed, useNuxtApp, useRouter, useState } from '#imports'
+import type { Ref } from 'vue'
 
 /** The session of one Nuxt app instance: what `useAuth()` hands out, plus what the route guards need. */
 export interface AuthSession extends UseAuthReturn, Pick<JwtClient, 'needsRefresh' | 'refreshDueIn' | 'refreshDue'> {
@@ -50,31 +48,8 @@ async function validAccessToken(client: JwtClient, store: TokenStore): Promise<s
   return store.get().accessToken ?? null
 }
 
-/** Where the session takes the user: to login, and after a login or logout; the rules of each target in `redirects.ts`. */
-function sessionNavigation(nuxtApp: NuxtApp, router: Router) {
-  const redirects = useRedirects()
-  const go = (target: RouteLocationRaw) => withNuxt(nuxtApp, () => navigateTo(target))
-  return {
-    // Inside a route guard `navigateTo` only names a target: the guard redirects itself, with the page it guards.
-    async toLogin() {
-      const route = router.currentRoute.value
-      if (!redirects.isLogin(route)) await go(redirects.login(route))
-    },
-    /** To `target`, else the `redirect` query parameter, when same-site; else home. */
-    async afterLogin(target: string | false | undefined) {
-      if (target !== false) await go(safeRedirect(target ?? router.currentRoute.value.query.redirect, redirects.home()))
-    },
-    async afterLogout(target: string | false | undefined) {
-      if (target === false) return
-      const logoutPage = redirects.logout()
-      await go(safeRedirect(target ?? logoutPage, logoutPage))
-    },
-  }
-}
-
-/** The session of this app instance: it follows the client's reports (a refresh, the end of the session). */
-export function createSession({ api, client, store, config, routes }: SessionSetup): AuthSession {
-  const nuxtApp = useNuxtApp()
+/** The session's reactive state, carried from SSR to hydration: the user, and whether the cookies hold a session. */
+function sessionState(store: TokenStore) {
   const user = useState<AuthUser | null>('axios-jwt:user', () => null)
   const hasTokens = () => {
     const { accessToken, refreshToken } = store.get()
@@ -85,15 +60,27 @@ export function createSession({ api, client, store, config, routes }: SessionSet
     present.value = hasTokens()
     if (!present.value) user.value = null
   }
-  const navigation = sessionNavigation(nuxtApp, useRouter())
-  const toLogin = navigation.toLogin
-  const fetchUser = async (): Promise<AuthUser | null> => {
+  return { user, present, sync }
+}
+
+/** Loads the user from `endpoints.user` into `user`. */
+function userLoader(api: AxiosInstance, config: ResolvedOptions, user: Ref<AuthUser | null>) {
+  return async (): Promise<AuthUser | null> => {
     if (!config.endpoints.user) return null
     const { data } = await api.get(config.endpoints.user)
     const found = getByPath(data, config.user.path)
     user.value = found && typeof found === 'object' ? found as AuthUser : null
     return user.value
   }
+}
+
+/** The session of this app instance: it follows the client's reports (a refresh, the end of the session). */
+export function createSession({ api, client, store, config, routes }: SessionSetup): AuthSession {
+  const nuxtApp = useNuxtApp()
+  const { user, present, sync } = sessionState(store)
+  const navigation = sessionNavigation(nuxtApp, useRouter())
+  const toLogin = navigation.toLogin
+  const fetchUser = userLoader(api, config, user)
   const tabs = import.meta.client
     ? followOtherTabs({ api, client, present: () => present.value, sync, toLogin, loggedInElsewhere: () => fetchUser().catch(() => null) })
     : undefined

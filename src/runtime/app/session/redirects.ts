@@ -1,7 +1,7 @@
 import type { Ref } from 'vue'
 import type { RouteLocation, RouteLocationNormalizedLoaded, RouteLocationRaw } from 'vue-router'
 import type { RedirectTarget } from '../../types'
-import { useAxiosJwtConfig } from './config'
+import { useAxiosJwtConfig } from '../utils/config'
 import { unref, useNuxtApp, useRouter } from '#imports'
 
 /** What `@nuxtjs/i18n` adds to the Nuxt app, when the app uses it. */

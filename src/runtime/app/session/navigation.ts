@@ -1,0 +1,28 @@
+import type { RouteLocationRaw, Router } from 'vue-router'
+import { safeRedirect } from '../../core/url'
+import { withNuxt } from '../utils/context'
+import { useRedirects } from './redirects'
+import type { NuxtApp } from '#app'
+import { navigateTo } from '#imports'
+
+/** Where the session takes the user: to login, and after a login or logout; the rules of each target in `redirects.ts`. */
+export function sessionNavigation(nuxtApp: NuxtApp, router: Router) {
+  const redirects = useRedirects()
+  const go = (target: RouteLocationRaw) => withNuxt(nuxtApp, () => navigateTo(target))
+  return {
+    // Inside a route guard `navigateTo` only names a target: the guard redirects itself, with the page it guards.
+    async toLogin() {
+      const route = router.currentRoute.value
+      if (!redirects.isLogin(route)) await go(redirects.login(route))
+    },
+    /** To `target`, else the `redirect` query parameter, when same-site; else home. */
+    async afterLogin(target: string | false | undefined) {
+      if (target !== false) await go(safeRedirect(target ?? router.currentRoute.value.query.redirect, redirects.home()))
+    },
+    async afterLogout(target: string | false | undefined) {
+      if (target === false) return
+      const logoutPage = redirects.logout()
+      await go(safeRedirect(target ?? logoutPage, logoutPage))
+    },
+  }
+}

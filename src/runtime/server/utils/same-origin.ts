@@ -1,0 +1,39 @@
+import { createError, getRequestHeader, getRequestHost, type H3Event } from 'h3'
+import { CSRF_HEADER } from '../../core/http-only'
+import { callerContext } from './request-jar'
+
+const hostOf = (url: string): string | undefined => {
+  try {
+    return new URL(url).host
+  }
+  catch {
+    return undefined
+  }
+}
+
+/**
+ * Whether a request comes from this app: its own pages (`Sec-Fetch-Site: same-origin`, or an `Origin` of this host
+ * where the browser sends no `Sec-Fetch-Site`), the user directly (an address typed or bookmarked: `none`), or its
+ * own server code in-process. A page of another origin, a sibling subdomain included, is not.
+ */
+export function isSameOriginRequest(event: H3Event): boolean {
+  if (callerContext(event)) return true
+  const site = getRequestHeader(event, 'sec-fetch-site')
+  if (site) return site === 'same-origin' || site === 'none'
+  const origin = getRequestHeader(event, 'origin')
+  return !origin || hostOf(origin) === getRequestHost(event)
+}
+
+/** The 403 that refuses a request of another site, with what to do about it. */
+export const crossSiteRefused = (message: string) =>
+  createError({ statusCode: 403, statusMessage: 'Cross-site request refused', message, data: { error: 'cross_site' } })
+
+/**
+ * Refuses what a page of another site could send to the module's routes: they also want the custom header, which
+ * needs a CORS preflight that they never grant.
+ */
+export function assertSameSite(event: H3Event): void {
+  if (!isSameOriginRequest(event) || getRequestHeader(event, CSRF_HEADER) !== '1') {
+    throw crossSiteRefused('The module\'s session routes answer only the app\'s own pages.')
+  }
+}
