@@ -91,7 +91,7 @@ describe('signing requests', () => {
     expect(api.calls.refresh).toBe(0)
   })
 
-  it('sends a bare token when `headerType` is empty, in the configured header', async () => {
+  it('sends a bare token when `header.type` is empty, in the configured header', async () => {
     const { http, store } = await client({ options: { header: { name: 'X-Token', type: '' } } })
     const { data } = await http.get('/echo', { transformResponse: [(_d, headers) => headers['x-echo']] })
     expect(data).toBeUndefined()

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
+import { basename, dirname } from 'node:path'
 import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
 
@@ -55,5 +56,19 @@ describe('README composables', () => {
     const composables = [...module.matchAll(/name: '(use\w+)'/g)].map(m => m[1]!)
     expect(composables).toEqual(expect.arrayContaining(['useApi', 'useAuth', 'useApiData', 'useServerApi']))
     expect(composables.filter(name => !readme.includes(`\`${name}(`))).toEqual([])
+  })
+})
+
+describe('README layout', () => {
+  it('names every file of the runtime', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+    const layout = readme.slice(readme.indexOf('### Layout'), readme.indexOf('## License'))
+    const runtime = new URL('../src/runtime/', import.meta.url)
+    const files = readdirSync(runtime, { recursive: true }).map(String).filter(file => /\.ts$/.test(file) && !file.endsWith('tsconfig.json'))
+    expect(files.length).toBeGreaterThan(50)
+    // A few folders are named as a whole: the routes, the DevTools tab, the composables and middleware by their names.
+    const wholeFolders = ['server/api/_axios-jwt', 'server/devtools', 'app/composables', 'app/middleware']
+    const named = (file: string) => layout.includes(basename(file)) || (wholeFolders.includes(dirname(file)) && layout.includes(`${basename(dirname(file))}/`))
+    expect(files.filter(file => !named(file))).toEqual([])
   })
 })

@@ -1,7 +1,7 @@
 import type { UseAuthReturn } from '../../types'
 import { useNuxtApp } from '#imports'
 
-/** The session: `user`, `loggedIn`, `login`, `logout`, `refresh` and `fetchUser`. */
+/** The session: `user`, `loggedIn`, `login`, `logout`, `refresh`, `fetchUser` and `getAccessToken`. */
 export function useAuth(): UseAuthReturn {
   return useNuxtApp().$axiosJwt
 }
