@@ -33,7 +33,7 @@ function localeOf(i18n: LocaleRouting, route: RouteLocationNormalizedLoaded): st
 /** The session's redirects for the current Nuxt app; call it where `useNuxtApp()` works (setup, plugins, middleware). */
 export function useRedirects(): Redirects {
   const { redirect } = useAxiosJwtConfig()
-  const i18n = useNuxtApp() as unknown as LocaleRouting
+  const i18n = useNuxtApp() as LocaleRouting
   const router = useRouter()
   const resolve = (target: RedirectTarget, route = router.currentRoute.value): RouteLocation =>
     i18n.$localeRoute?.(target, localeOf(i18n, route)) ?? router.resolve(target)
