@@ -36,6 +36,8 @@ export default defineNuxtModule<ModuleOptions>({
       const problem = redirectTargetProblem(target)
       if (problem) throw new Error(`[nuxt-axios-jwt] \`axiosJwt.redirect.${page}\`: ${problem}. Give a path such as '/login' or a route location such as { name: 'login' }.`)
     }
+    // Proxy mode keeps both tokens on the server: the refresh token's HttpOnly routes come with it.
+    if (options.proxy.path) options.tokens.refresh.httpOnly = true
     publishOptions(options, nuxt, resolver)
 
     if (!nuxt.options.dev && isPlainHttpRemote(options.baseURL)) {
@@ -51,17 +53,9 @@ export default defineNuxtModule<ModuleOptions>({
       { name: 'useApiData', from: resolver.resolve('./runtime/app/composables/useApiData') },
       ...['AxiosJwtError', 'RefreshError', 'SessionExpiredError'].map(name => ({ name, from: resolver.resolve('./runtime/core/errors') })),
     ])
-    addServerImports([
-      { name: 'useServerApi', from: resolver.resolve('./runtime/server/utils/use-server-api') },
-      { name: 'isSameOriginRequest', from: resolver.resolve('./runtime/server/utils/same-origin') },
-    ])
+    addServerParts(options, resolver)
     addRouteMiddleware({ name: 'auth', path: resolver.resolve('./runtime/app/middleware/auth') })
     addRouteMiddleware({ name: 'guest', path: resolver.resolve('./runtime/app/middleware/guest') })
-    if (options.tokens.refresh.httpOnly) {
-      for (const name of ['login', 'refresh', 'logout'] as const) {
-        addServerHandler({ route: httpOnlyRoutes[name], method: 'post', handler: resolver.resolve(`./runtime/server/api/_axios-jwt/${name}.post`) })
-      }
-    }
     if (nuxt.options.dev) {
       const route = joinURL(nuxt.options.app.baseURL, DEVTOOLS_ROUTE)
       addServerHandler({ route: DEVTOOLS_ROUTE, method: 'get', handler: resolver.resolve('./runtime/server/devtools/page.get') })
@@ -69,7 +63,6 @@ export default defineNuxtModule<ModuleOptions>({
       addPlugin(resolver.resolve('./runtime/app/plugins/devtools.client'))
       addCustomTab({ name: 'nuxt-axios-jwt', title: 'JWT session', icon: 'carbon:locked', view: { type: 'iframe', src: route } })
     }
-    if (options.sharedRefresh.storage) addServerPlugin(resolver.resolve('./runtime/server/plugins/shared-refresh'))
     if (options.globalMiddleware) {
       addRouteMiddleware({ name: 'axios-jwt-global', path: resolver.resolve('./runtime/app/middleware/global'), global: true })
     }
@@ -84,22 +77,38 @@ export default defineNuxtModule<ModuleOptions>({
   },
 })
 
+/** Nitro's side: `useServerApi`, the httpOnly routes, the proxy route and the sharing across instances, where on. */
+function addServerParts(options: AxiosJwtOptions, resolver: Resolver) {
+  addServerImports([
+    { name: 'useServerApi', from: resolver.resolve('./runtime/server/utils/use-server-api') },
+    { name: 'isSameOriginRequest', from: resolver.resolve('./runtime/server/utils/same-origin') },
+  ])
+  if (options.tokens.refresh.httpOnly) {
+    for (const name of ['login', 'refresh', 'logout'] as const) {
+      addServerHandler({ route: httpOnlyRoutes[name], method: 'post', handler: resolver.resolve(`./runtime/server/api/_axios-jwt/${name}.post`) })
+    }
+  }
+  if (options.proxy.path) addServerHandler({ route: joinURL(options.proxy.path, '**'), handler: resolver.resolve('./runtime/server/proxy/proxy') })
+  if (options.sharedRefresh.storage) addServerPlugin(resolver.resolve('./runtime/server/plugins/shared-refresh'))
+}
+
 /**
  * What changes between deployments goes through the runtime config (`NUXT_PUBLIC_AXIOS_JWT_*`, and the server's own
  * under `NUXT_AXIOS_JWT_*`). The rest describes the API's shape and is built into the app: Nitro clones and re-reads
  * the environment for every key of the runtime config on every request, and the page payload carries all of it.
  */
 function publishOptions(options: AxiosJwtOptions, nuxt: Nuxt, resolver: Resolver) {
-  const { baseURL, serverBaseURL, sharedRefresh, endpoints, cookie, ...shape } = options
+  const { baseURL, serverBaseURL, sharedRefresh, endpoints, cookie, proxy: { to, ...proxy }, ...shape } = options
   const publicConfig = nuxt.options.runtimeConfig.public as Record<string, unknown>
   publicConfig.axiosJwt = defu(
     publicConfig.axiosJwt as Partial<DeployOptions> | undefined,
     { baseURL, endpoints, cookie: { domain: cookie.domain ?? '', secure: cookie.secure! } } satisfies DeployOptions,
   )
   const privateConfig = nuxt.options.runtimeConfig as Record<string, unknown>
-  privateConfig.axiosJwt = defu(privateConfig.axiosJwt as Partial<ServerDeployOptions> | undefined, { serverBaseURL, sharedRefresh } satisfies ServerDeployOptions)
+  privateConfig.axiosJwt = defu(privateConfig.axiosJwt as Partial<ServerDeployOptions> | undefined, { serverBaseURL, sharedRefresh, proxy: { to } } satisfies ServerDeployOptions)
   const built: BuiltOptions = {
     ...shape,
+    proxy,
     cookie: { path: cookie.path, sameSite: cookie.sameSite },
     ...withListDefaults(options),
   }

@@ -28,6 +28,34 @@ export interface AxiosJwtOptions {
      */
     storage: string
   }
+  /**
+   * Proxy mode (backend for frontend): no token in the page at all. The browser calls the API through a route of the
+   * app (`path`), which forwards each request to `to` signed with the access token from an HttpOnly cookie, refreshing
+   * when due. Both token cookies are HttpOnly; login and logout go through the module's routes.
+   */
+  proxy: {
+    /**
+     * Path of the proxy route on the app (`/api`): requests to `path/**` go to `to`. `''` turns proxy mode off.
+     * @default ''
+     */
+    path: string
+    /**
+     * The API's address the proxy forwards to, and the server calls during SSR (`https://api.example.com`).
+     * Server-only, like `serverBaseURL` (`NUXT_AXIOS_JWT_PROXY_TO`).
+     * @default ''
+     */
+    to: string
+    /**
+     * Milliseconds a proxied request may take, refresh and retry included, before it fails with 504.
+     * @default 30000
+     */
+    timeout: number
+    /**
+     * Bytes of a request body the proxy takes (it keeps the body to replay it after a refresh); larger ones get 413.
+     * @default 10485760
+     */
+    maxBodySize: number
+  }
   /** Endpoints on the API: paths relative to `baseURL`, or absolute URLs. */
   endpoints: {
     /**
@@ -302,14 +330,18 @@ export interface UseAuthReturn {
   login: (credentials: Record<string, unknown>, options?: LoginOptions) => Promise<void>
   /** Tells `endpoints.logout` (errors ignored), clears the tokens and the user, and navigates. */
   logout: (options?: LogoutOptions) => Promise<void>
-  /** Refreshes the pair now (shared with any refresh already running); resolves to the new access token. */
+  /**
+   * Refreshes the pair now (shared with any refresh already running); resolves to the new access token (in proxy mode
+   * to `''`: the server refreshed the pair it holds, and the page sees no token).
+   */
   refresh: () => Promise<string>
   /** Loads the user from `endpoints.user`. */
   fetchUser: () => Promise<AuthUser | null>
   /**
    * A valid access token for clients other than `$api` (a WebSocket, an EventSource, a `fetch` upload, an SDK):
    * refreshed first when due, sharing the refresh with `$api` and the other tabs; `null` without a session.
-   * Rejects with `RefreshError` when a due refresh fails transiently.
+   * Rejects with `RefreshError` when a due refresh fails transiently, and with `AxiosJwtError` in proxy mode, where the
+   * page holds no token.
    */
   getAccessToken: () => Promise<string | null>
 }

@@ -46,7 +46,7 @@ export async function fixtureWithApi(options: FixtureOptions = {}): Promise<Test
  */
 export async function fixtureWithOtherOrigin(options: FixtureOptions = {}): Promise<{ api: TestApi, other: TestApi }> {
   const other = await startTestApi()
-  const api = await fixtureWithApi({ ...options, env: { NUXT_PUBLIC_OTHER_ORIGIN: other.url } })
+  const api = await fixtureWithApi({ ...options, env: api => ({ ...ofApi(options.env ?? {}, api), NUXT_PUBLIC_OTHER_ORIGIN: other.url }) })
   afterAll(() => other.close())
   beforeEach(() => {
     other.reset()

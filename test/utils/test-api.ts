@@ -262,6 +262,12 @@ export async function startTestApi(overrides: Partial<IssuerOptions> = {}): Prom
       const user = await protectedUser(req, res)
       return user && json(res, 200, { data: [{ id: 1, name: 'Keys', owner: user.name, q: url.searchParams.get('q') }], total: 1 })
     }
+    if (route === 'POST /upload') {
+      let bytes = 0
+      for await (const chunk of req) bytes += (chunk as Buffer).length
+      const user = await protectedUser(req, res)
+      return user && json(res, 200, { bytes, type: req.headers['content-type'] ?? null, owner: user.name })
+    }
     if (route === 'GET /echo') return json(res, 200, { authorization: req.headers.authorization ?? null, accessToken: req.headers['x-access-token'] ?? null })
     if (url.pathname === '/redirect') {
       res.writeHead(Number(url.searchParams.get('status')) || 302, { location: url.searchParams.get('to') || '/echo' })

@@ -28,7 +28,12 @@ export interface CookieWrite {
 /** The cookies as they stand: name to (decoded) value. */
 export type CookieValues = Record<string, string | undefined>
 
-export type CookiePolicyOptions = Pick<ResolvedOptions, 'tokens' | 'cookie' | 'refreshBeforeExpiry'>
+export type CookiePolicyOptions = Pick<ResolvedOptions, 'tokens' | 'cookie' | 'refreshBeforeExpiry'> & Partial<Pick<ResolvedOptions, 'proxy'>>
+
+/** Which token cookies page JavaScript must not read: the refresh token in httpOnly mode, both in proxy mode. */
+function httpOnlyTokens(options: CookiePolicyOptions) {
+  return { access: Boolean(options.proxy?.path), refresh: options.tokens.refresh.httpOnly }
+}
 
 /** Browsers drop a cookie whose name and value pass about 4096 bytes: a token longer than this goes in chunks. */
 const CHUNK_BYTES = 3800
@@ -103,11 +108,12 @@ function tokenCookie(name: string, value: string | undefined, attributes: Cookie
  * What cookies a token pair becomes: names, attributes and lifetimes, for the browser and the server alike.
  * The cookies live as long as the refresh token (the access token is useful exactly that long); an opaque access
  * token's cookie ends when it is due, so the next request refreshes first. In httpOnly mode the refresh token is
- * `HttpOnly`, a random session value beside it changes with every pair, and the browser writes nothing.
+ * `HttpOnly`, a random session value beside it changes with every pair, and the browser writes nothing; in proxy mode
+ * the access token's cookie is `HttpOnly` too.
  */
 export function cookiesOfPair(tokens: TokenPair, side: CookieSide, options: CookiePolicyOptions, present: CookieValues, choice: PairChoice = {}, now = Date.now()): CookieWrite[] {
-  const { httpOnly } = options.tokens.refresh
-  if (side === 'browser' && httpOnly) return []
+  const httpOnly = httpOnlyTokens(options)
+  if (side === 'browser' && httpOnly.refresh) return []
   const names = cookieNames(options)
   const base = baseAttributes(options)
   // A session kept until the browser closes has cookies without `Max-Age`; a mark cookie carries the choice to refreshes.
@@ -115,9 +121,9 @@ export function cookiesOfPair(tokens: TokenPair, side: CookieSide, options: Cook
   const lifetime = remember ? tokenLifetime(tokens.refreshToken, now / 1000) ?? options.tokens.refresh.maxAge : undefined
   const accessLifetime = remember ? opaqueCookieLifetime(tokens, options.refreshBeforeExpiry) ?? lifetime : undefined
   return [
-    ...tokenCookie(names.access, tokens.accessToken, { ...base, maxAge: accessLifetime }, present),
-    ...tokenCookie(names.refresh, tokens.refreshToken, { ...base, maxAge: lifetime, httpOnly }, present),
-    ...httpOnly ? [{ name: names.session, value: globalThis.crypto.randomUUID(), attributes: { ...base, maxAge: lifetime } }] : [],
+    ...tokenCookie(names.access, tokens.accessToken, { ...base, maxAge: accessLifetime, httpOnly: httpOnly.access || undefined }, present),
+    ...tokenCookie(names.refresh, tokens.refreshToken, { ...base, maxAge: lifetime, httpOnly: httpOnly.refresh }, present),
+    ...httpOnly.refresh ? [{ name: names.session, value: globalThis.crypto.randomUUID(), attributes: { ...base, maxAge: lifetime } }] : [],
     ...remember ? present[names.remember] === undefined ? [] : [{ name: names.remember, value: undefined, attributes: base }] : [{ name: names.remember, value: '0', attributes: base }],
   ].map(withPrefixRules)
 }
@@ -126,9 +132,9 @@ export function cookiesOfPair(tokens: TokenPair, side: CookieSide, options: Cook
 export function cookiesOfEnd(side: CookieSide, options: CookiePolicyOptions, present: CookieValues): CookieWrite[] {
   const names = cookieNames(options)
   const base = baseAttributes(options)
-  const { httpOnly } = options.tokens.refresh
-  const tokens = side === 'browser' && httpOnly ? [names.access] : [names.access, names.refresh]
-  const marks = [...httpOnly ? [names.session] : [], ...present[names.remember] === undefined ? [] : [names.remember]]
+  const httpOnly = httpOnlyTokens(options)
+  const tokens = [...side === 'browser' && httpOnly.access ? [] : [names.access], ...side === 'browser' && httpOnly.refresh ? [] : [names.refresh]]
+  const marks = [...httpOnly.refresh ? [names.session] : [], ...present[names.remember] === undefined ? [] : [names.remember]]
   const removed = [...tokens.flatMap(name => [name, ...chunksOf(present, name)]), ...marks]
   return removed.map(name => withPrefixRules({ name, value: undefined, attributes: base }))
 }

@@ -15,6 +15,9 @@ export function httpOnlyURLs(origin: string, baseURL = '/'): Record<keyof typeof
   return { login: at(httpOnlyRoutes.login), refresh: at(httpOnlyRoutes.refresh), logout: at(httpOnlyRoutes.logout) }
 }
 
+/** The `error` of the module's answer when the session is over (its routes' and the proxy's 401). */
+export const SESSION_ENDED = 'session_ended'
+
 /** A header a cross-site form cannot send and a cross-site script cannot send without a CORS preflight. */
 export const CSRF_HEADER = 'x-axios-jwt'
 
@@ -27,9 +30,13 @@ export const sessionCookieName = (refreshCookie: string): string => `${refreshCo
 /** Where the routes' answers hold the access token and the session value. */
 export const httpOnlyPaths: TokenPaths = { access: { path: 'accessToken' }, refresh: { path: 'session' } }
 
+/** In proxy mode the answers hold no token: the session value stands for the pair the page never sees. */
+export const proxyAnswerPaths: TokenPaths = { access: { path: 'session' }, refresh: { path: 'session' } }
+
 /** What the login and refresh routes answer. */
 export interface HttpOnlyAnswer {
-  accessToken: string
+  /** Absent in proxy mode, where the page holds no token. */
+  accessToken?: string
   session: string
   /** The access token's `exp` (seconds), when it is a JWT. */
   expiresAt?: number

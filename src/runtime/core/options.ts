@@ -2,7 +2,10 @@ import type { AxiosJwtOptions } from '../types'
 import type { ListOptions } from './defaults'
 
 /** The options as the runtime holds them, with every default applied; the server's own deployment options apart. */
-export type ResolvedOptions = Omit<AxiosJwtOptions, keyof ServerDeployOptions | keyof ListOptions> & ListOptions
+export type ResolvedOptions = Omit<AxiosJwtOptions, keyof ServerDeployOptions | keyof ListOptions | 'proxy'> & ListOptions & { proxy: PublicProxyOptions }
+
+/** The proxy's options that the app may see: all but its target. */
+export type PublicProxyOptions = Omit<AxiosJwtOptions['proxy'], 'to'>
 
 /** Options that change between deployments: in `runtimeConfig.public.axiosJwt`, overridable by `NUXT_PUBLIC_AXIOS_JWT_*`. */
 export interface DeployOptions {
@@ -42,8 +45,18 @@ export const headerValueOf = (header: AxiosJwtOptions['header'], token: string):
 export interface ServerDeployOptions {
   serverBaseURL: string
   sharedRefresh: AxiosJwtOptions['sharedRefresh']
+  proxy: Pick<AxiosJwtOptions['proxy'], 'to'>
 }
 
 /** The server's own deployment options out of a runtime config (empty where the module added none). */
 export const serverDeployOptions = (runtimeConfig: unknown): Partial<ServerDeployOptions> =>
   (runtimeConfig as { axiosJwt?: Partial<ServerDeployOptions> }).axiosJwt ?? {}
+
+/** Where the server sends the API's requests: the proxy's target in proxy mode, else `serverBaseURL` (else `baseURL`). */
+export function serverAddress(runtimeConfig: unknown): string | undefined {
+  const { proxy, serverBaseURL } = serverDeployOptions(runtimeConfig)
+  return proxy?.to || serverBaseURL
+}
+
+/** Where the browser sends the API's requests: the proxy route in proxy mode, else `baseURL`. */
+export const browserBaseURL = (config: Pick<ResolvedOptions, 'baseURL' | 'proxy'>): string => config.proxy.path || config.baseURL

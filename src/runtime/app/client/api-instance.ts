@@ -1,18 +1,18 @@
 import axios from 'axios'
 import { nitroLocalFetch } from '../../core/in-process'
-import { serverDeployOptions, type ResolvedOptions } from '../../core/options'
+import { browserBaseURL, serverAddress, type ResolvedOptions } from '../../core/options'
 import { createServerApi, type ServerApi } from '../../core/server-api'
 import { useRuntimeConfig } from '#imports'
 
 /**
- * The axios instance of one app instance: in the browser on `baseURL` relative to the page; on the server on
- * `serverBaseURL` or `baseURL`, a path there served in-process, never at the host the request names.
+ * The axios instance of one app instance: in the browser on `baseURL` (the proxy route in proxy mode) relative to the
+ * page; on the server on `proxy.to`, `serverBaseURL` or `baseURL`, a path there served in-process, never at the host
+ * the request names.
  */
 export function useApiInstance(config: ResolvedOptions): ServerApi {
   if (import.meta.server) {
-    const { serverBaseURL } = serverDeployOptions(useRuntimeConfig())
-    return createServerApi({ baseURL: config.baseURL, serverBaseURL }, nitroLocalFetch())
+    return createServerApi({ baseURL: config.baseURL, serverBaseURL: serverAddress(useRuntimeConfig()) }, nitroLocalFetch())
   }
   const origin = window.location.origin
-  return { api: axios.create({ baseURL: new URL(config.baseURL || '/', origin).href }), origin }
+  return { api: axios.create({ baseURL: new URL(browserBaseURL(config) || '/', origin).href }), origin }
 }

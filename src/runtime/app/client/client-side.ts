@@ -1,35 +1,48 @@
-import type { AxiosRequestConfig } from 'axios'
+import type { AxiosInstance } from 'axios'
+import { installJwtClient, type JwtClient } from '../../core/client'
+import type { CallHook } from '../../core/hooks'
 import { CSRF_HEADER, httpOnlyURLs } from '../../core/http-only'
-import type { ClientOptions, ResolvedOptions } from '../../core/options'
-import type { ShareRefresh } from '../../core/refresher'
+import type { ResolvedOptions } from '../../core/options'
+import { installProxyClient } from '../../core/proxy-client'
 import { serverSharing } from '../../core/shared-refresh'
+import type { TokenStore } from '../../core/tokens'
 import { shareTabRefresh } from '../tabs/tab-refresh'
 import { httpOnlyClientOptions } from './http-only-client'
 import { useRequestEvent, useRuntimeConfig } from '#imports'
 
-/** What the client of one app instance does by side and mode: where it refreshes, and with whom it shares. */
+export interface ClientSetup {
+  config: ResolvedOptions
+  store: TokenStore
+  origin: string
+  callHook: CallHook
+}
+
+/** The client of one app instance, and in the browser in httpOnly and proxy modes the module's routes. */
 export interface ClientSide {
-  options: ClientOptions
-  /** The request to the module's refresh route, in httpOnly mode in the browser. */
-  refreshRequest?: () => AxiosRequestConfig
-  share: ShareRefresh
-  /** The module's routes, in httpOnly mode in the browser: login and logout go through them too. */
+  client: JwtClient
+  /** The module's routes: login, refresh and logout go through them. */
   routes?: ReturnType<typeof httpOnlyURLs>
 }
 
 /**
- * On the server: the options as they are, sharing across instances when `sharedRefresh` is on, else within this one.
- * In the browser: sharing across tabs; in httpOnly mode refreshing through the module's route, which holds the
- * refresh token.
+ * What the client does by side and mode. On the server it signs with the request's cookies and shares each refresh
+ * across instances when `sharedRefresh` is on, else within this one. In the browser it shares across tabs; in httpOnly
+ * mode it refreshes through the module's route, which holds the refresh token; in proxy mode it holds no token at all.
  */
-export function useClientSide(config: ResolvedOptions, origin: string): ClientSide {
-  if (import.meta.server) return { options: config, share: serverSharing(useRequestEvent()?.context).share }
-  if (!config.tokens.refresh.httpOnly) return { options: config, share: shareTabRefresh() }
+export function installClientSide(api: AxiosInstance, { config, store, origin, callHook }: ClientSetup): ClientSide {
+  if (import.meta.server) {
+    return { client: installJwtClient(api, { options: config, store, origin, share: serverSharing(useRequestEvent()?.context).share, callHook }) }
+  }
+  if (!config.tokens.refresh.httpOnly) return { client: installJwtClient(api, { options: config, store, origin, share: shareTabRefresh(), callHook }) }
   const routes = httpOnlyURLs(origin, useRuntimeConfig().app.baseURL)
-  return {
+  if (config.proxy.path) return { client: installProxyClient(api, { refreshRoute: routes.refresh, origin, store, callHook }), routes }
+  const client = installJwtClient(api, {
     options: httpOnlyClientOptions(config, routes.refresh),
     refreshRequest: () => ({ method: 'post', url: routes.refresh, headers: { [CSRF_HEADER]: '1' } }),
+    store,
+    origin,
     share: shareTabRefresh(),
-    routes,
-  }
+    callHook,
+  })
+  return { client, routes }
 }

@@ -1,7 +1,6 @@
-import { installJwtClient } from '../../core/client'
 import type { ApiInstance, UseAuthReturn } from '../../types'
 import { useApiInstance } from '../client/api-instance'
-import { useClientSide } from '../client/client-side'
+import { installClientSide } from '../client/client-side'
 import { useTokenCookies } from '../client/token-cookies'
 import { createSession } from '../session/session'
 import { useAxiosJwtConfig } from '../utils/config'
@@ -13,8 +12,7 @@ export default defineNuxtPlugin({
     const config = useAxiosJwtConfig()
     const { api, origin } = useApiInstance(config)
     const store = useTokenCookies(config)
-    const { options, refreshRequest, share, routes } = useClientSide(config, origin)
-    const client = installJwtClient(api, { options, refreshRequest, store, origin, share, callHook: nuxtApp.callHook })
+    const { client, routes } = installClientSide(api, { config, store, origin, callHook: nuxtApp.callHook })
     const { user, loggedIn, login, logout, refresh, fetchUser, getAccessToken } = createSession({ api, client, store, config, routes })
     const auth: UseAuthReturn = { user, loggedIn, login, logout, refresh, fetchUser, getAccessToken }
     return { provide: { api: api as unknown as ApiInstance, axiosJwt: auth } }

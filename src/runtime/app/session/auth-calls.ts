@@ -1,6 +1,6 @@
 import type { AxiosInstance } from 'axios'
 import { AxiosJwtError } from '../../core/errors'
-import { CSRF_HEADER, httpOnlyPaths } from '../../core/http-only'
+import { CSRF_HEADER, httpOnlyPaths, proxyAnswerPaths } from '../../core/http-only'
 import { logoutRequest, type ResolvedOptions } from '../../core/options'
 import { unsigned } from '../../core/request-options'
 import { readTokenResponse, type StoredTokens, type TokenPair } from '../../core/tokens'
@@ -16,7 +16,8 @@ export async function postLogin(api: AxiosInstance, config: ResolvedOptions, rou
   const { data } = routes
     ? await api.post(routes.login, credentials, { ...unsigned, headers: sameSiteOnly, params: remember === false ? { remember: 0 } : undefined })
     : await api.post(config.endpoints.login, credentials, unsigned)
-  const result = readTokenResponse(data, routes ? httpOnlyPaths : config.tokens)
+  // In proxy mode the route answers no token: the browser keeps nothing but the session value it can see.
+  const result = readTokenResponse(data, !routes ? config.tokens : config.proxy.path ? proxyAnswerPaths : httpOnlyPaths)
   if (!result.ok) throw new AxiosJwtError(`Login failed: ${result.problem}. Check \`axiosJwt.tokens.*.path\`.`)
   return result.tokens
 }

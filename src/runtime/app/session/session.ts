@@ -48,6 +48,11 @@ async function validAccessToken(client: JwtClient, store: TokenStore): Promise<s
   return store.get().accessToken ?? null
 }
 
+/** In proxy mode both tokens stay on the server: there is none to hand out. */
+async function noTokenInProxyMode(): Promise<string | null> {
+  throw new AxiosJwtError('There is no access token in the page in proxy mode (`axiosJwt.proxy`): both tokens stay on the server. Call the API through `$api`, or through the proxy route from other clients.')
+}
+
 /** The session's reactive state, carried from SSR to hydration: the user, and whether the cookies hold a session. */
 function sessionState(store: TokenStore) {
   const user = useState<AuthUser | null>('axios-jwt:user', () => null)
@@ -112,7 +117,7 @@ export function createSession({ api, client, store, config, routes }: SessionSet
       await nuxtApp.callHook('axios-jwt:logout')
       await navigation.afterLogout(options.redirect)
     },
-    getAccessToken: () => validAccessToken(client, store),
+    getAccessToken: config.proxy.path ? noTokenInProxyMode : () => validAccessToken(client, store),
     refresh: client.refresh,
     needsRefresh: client.needsRefresh,
     refreshDueIn: client.refreshDueIn,

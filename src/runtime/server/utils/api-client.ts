@@ -2,20 +2,20 @@ import type { AxiosInstance, CreateAxiosDefaults } from 'axios'
 import type { H3Event } from 'h3'
 import { installJwtClient, type JwtClient } from '../../core/client'
 import { nitroLocalFetch } from '../../core/in-process'
-import { serverDeployOptions, type ResolvedOptions } from '../../core/options'
+import { serverAddress, type ResolvedOptions } from '../../core/options'
 import { createServerApi, type ServerApi } from '../../core/server-api'
 import { serverSharing } from '../../core/shared-refresh'
 import type { TokenStore } from '../../core/tokens'
 import { useRuntimeConfig } from '#imports'
 
 /**
- * The API's client on the server: `serverBaseURL` or `baseURL`, a path served in-process; never the request's Host.
+ * The API's client on the server: `proxy.to`, `serverBaseURL` or `baseURL`, a path served in-process; never the
+ * request's Host.
  * The module's own routes give each call `refreshTimeout` and follow no redirect, so neither credentials nor tokens
  * are re-sent to where a 3xx points.
  */
 export function apiFor(event: H3Event, config: ResolvedOptions, defaults: CreateAxiosDefaults = { timeout: config.refreshTimeout, maxRedirects: 0 }): ServerApi {
-  const { serverBaseURL } = serverDeployOptions(useRuntimeConfig(event))
-  return createServerApi({ baseURL: config.baseURL, serverBaseURL }, nitroLocalFetch(), defaults)
+  return createServerApi({ baseURL: config.baseURL, serverBaseURL: serverAddress(useRuntimeConfig(event)) }, nitroLocalFetch(), defaults)
 }
 
 /** The API's client for one request, signed with its token cookies and refreshing them (shared as the server shares). */

@@ -7,12 +7,19 @@ import type { ResolvedOptions } from '../../core/options'
 import type { TokenStore } from '../../core/tokens'
 import { requestJar } from './request-jar'
 
-/** The token cookies of one request to the module's routes, and the answer that tells the browser of a new pair. */
+/**
+ * The token cookies of one request to the module's routes, and the answer that tells the browser of a new pair: the
+ * access token (none in proxy mode), the session value and the access token's expiry.
+ */
 export function routeCookies(event: H3Event, config: ResolvedOptions): TokenStore & { answer: (accessToken: string) => HttpOnlyAnswer } {
   const jar = requestJar(event)
   const session = cookieNames(config).session
   return {
     ...cookieTokenStore(jar, 'server', config),
-    answer: accessToken => ({ accessToken, session: jar.read()[session] ?? '', expiresAt: readTokenTimes(accessToken).exp }),
+    answer: accessToken => ({
+      ...config.proxy.path ? {} : { accessToken },
+      session: jar.read()[session] ?? '',
+      expiresAt: readTokenTimes(accessToken).exp,
+    }),
   }
 }

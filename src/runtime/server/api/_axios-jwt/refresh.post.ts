@@ -1,5 +1,6 @@
 import { createError, defineEventHandler } from 'h3'
 import { SessionExpiredError } from '../../../core/errors'
+import { SESSION_ENDED } from '../../../core/http-only'
 import { signedApiFor } from '../../utils/api-client'
 import { routeCookies } from '../../utils/route-cookies'
 import { assertSameSite } from '../../utils/same-origin'
@@ -20,7 +21,7 @@ export default defineEventHandler(async (event) => {
   catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
     if (error instanceof SessionExpiredError) {
-      throw createError({ statusCode: 401, statusMessage: 'The session is over', data: { error: 'session_ended', reason } })
+      throw createError({ statusCode: 401, statusMessage: 'The session is over', data: { error: SESSION_ENDED, reason } })
     }
     throw createError({ statusCode: 503, statusMessage: 'The refresh failed; the session is kept', data: { error: 'refresh_unavailable', reason } })
   }
