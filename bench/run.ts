@@ -14,6 +14,7 @@ import { sleep } from '../test/utils/time'
 import { recipeClient } from './recipe'
 import { cookieLibrariesSection } from './cookie-libraries'
 import { instanceShareSection } from './instance-share'
+import { proxySection } from './proxy'
 import { renderCostSection } from './render-cost'
 import { ssrSection } from './ssr'
 import { median, summary } from './stats'
@@ -181,6 +182,7 @@ await ssrSection({ api, out, quick, rounds: ROUNDS })
 const renderSession = await api.login()
 out(renderCostSection(api.url, `access_token=${renderSession.accessToken}; refresh_token=${renderSession.refreshToken}`, quick))
 out(await instanceShareSection(api, quick))
+out(await proxySection(api, quick))
 out(await cookieLibrariesSection())
 
 out(`Reproduce: \`npm run bench\`.`)

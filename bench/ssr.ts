@@ -14,7 +14,7 @@ interface App {
 
 let nextPort = 4300
 
-async function startApp(app: string, env: (port: number) => Record<string, string>): Promise<App> {
+export async function startApp(app: string, env: (port: number) => Record<string, string>): Promise<App> {
   const port = nextPort++
   const entry = fileURLToPath(new URL(`./apps/${app}/.output/server/index.mjs`, import.meta.url))
   const child = spawn('node', [entry], { env: { ...process.env, ...env(port), PORT: String(port), HOST: '127.0.0.1' }, stdio: 'ignore' })
