@@ -52,6 +52,11 @@ describe.each([
     const served = await (await fetch('/protected', { headers: { cookie: cookies.map(c => `${c.name}=${c.value}`).join('; ') } })).text()
     expect(served).toContain('Keys:Alice')
     expect(served).not.toContain(access.slice(0, 60))
+    // useApiData renders on the server and hydrates; the page reads through the proxy afterwards.
+    await gotoHydrated(page, '/data')
+    expect(await text(page, 'items')).toBe('Alice:a')
+    await page.getByTestId('supersede').click()
+    await expect.poll(() => text(page, 'items'), { timeout: 5000 }).toBe('Alice:b')
     await gotoHydrated(page, '/public')
     await page.getByTestId('token').click()
     await expect.poll(() => text(page, 'public-result')).toBe('error:AxiosJwtError')
