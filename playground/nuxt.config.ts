@@ -9,5 +9,7 @@ export default defineNuxtConfig({
     refreshBeforeExpiry: 5,
     // `PLAYGROUND_HTTP_ONLY=1 npm run dev`: the refresh token in an HttpOnly cookie, behind the module's routes.
     tokens: { refresh: { httpOnly: process.env.PLAYGROUND_HTTP_ONLY === '1' } },
+    // `PLAYGROUND_PROXY=1 npm run dev`: proxy mode, no token in the page; `/api/app/**` signs and forwards to the demo API.
+    proxy: process.env.PLAYGROUND_PROXY === '1' ? { path: '/api/app', to: '/api/demo' } : undefined,
   },
 })
