@@ -5,7 +5,7 @@ import { callerContext } from '../utils/request-jar'
 import { crossSiteRefused, isSameOriginRequest } from '../utils/same-origin'
 
 /** Headers of one hop, never forwarded (RFC 9110 §7.6.1), and what the proxy sets itself. */
-const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'content-length']
+const HOP_BY_HOP = ['connection', 'expect', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'content-length']
 /** What the API must not see of the browser's request: its cookies (the tokens among them), its own claims to a token, and headers that would speak for the proxy. */
 const NOT_FOR_THE_API = new Set([...HOP_BY_HOP, 'host', 'cookie', 'authorization', CSRF_HEADER, 'forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto'])
 /** What the browser must not get of the API's answer: its cookies are the API's, not the site's. */
