@@ -112,14 +112,20 @@ function publishOptions(options: AxiosJwtOptions, nuxt: Nuxt, resolver: Resolver
     cookie: { path: cookie.path, sameSite: cookie.sameSite },
     ...withListDefaults(options),
   }
-  const template = addTemplate({ filename: 'axios-jwt/options.mjs', getContents: () => `export default ${JSON.stringify(built)}\n`, write: true })
+  // The modes also as constants of their own, so the bundler leaves out the code of the modes the app does not use.
+  const modes = { httpOnlyMode: built.tokens.refresh.httpOnly, proxyMode: Boolean(built.proxy.path) }
+  const template = addTemplate({
+    filename: 'axios-jwt/options.mjs',
+    getContents: () => `export default ${JSON.stringify(built)}\n${Object.entries(modes).map(([name, on]) => `export const ${name} = ${on}\n`).join('')}`,
+    write: true,
+  })
   nuxt.options.alias['#axios-jwt/options'] = template.dst
   nuxt.hook('nitro:config', (nitroConfig) => {
     nitroConfig.alias = { ...nitroConfig.alias, '#axios-jwt/options': template.dst }
   })
   addTypeTemplate({
     filename: 'types/axios-jwt-options.d.ts',
-    getContents: () => `declare module '#axios-jwt/options' {\n  const options: import(${JSON.stringify(resolver.resolve('./runtime/core/options'))}).BuiltOptions\n  export default options\n}\n`,
+    getContents: () => `declare module '#axios-jwt/options' {\n  const options: import(${JSON.stringify(resolver.resolve('./runtime/core/options'))}).BuiltOptions\n  export default options\n  export const httpOnlyMode: boolean\n  export const proxyMode: boolean\n}\n`,
   }, { nuxt: true, nitro: true })
   // The public types, where apps augment `AuthUser`.
   nuxt.options.alias['#axios-jwt'] = resolver.resolve('./runtime/types')

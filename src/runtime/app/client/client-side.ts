@@ -8,6 +8,7 @@ import { serverSharing } from '../../core/shared-refresh'
 import type { TokenStore } from '../../core/tokens'
 import { shareTabRefresh } from '../tabs/tab-refresh'
 import { httpOnlyClientOptions } from './http-only-client'
+import { httpOnlyMode, proxyMode } from '#axios-jwt/options'
 import { useRequestEvent, useRuntimeConfig } from '#imports'
 
 export interface ClientSetup {
@@ -33,9 +34,10 @@ export function installClientSide(api: AxiosInstance, { config, store, origin, c
   if (import.meta.server) {
     return { client: installJwtClient(api, { options: config, store, origin, share: serverSharing(useRequestEvent()?.context).share, callHook }) }
   }
-  if (!config.tokens.refresh.httpOnly) return { client: installJwtClient(api, { options: config, store, origin, share: shareTabRefresh(), callHook }) }
+  // The build-time constants, not `config`: the bundler then leaves out the other modes' code.
+  if (!httpOnlyMode) return { client: installJwtClient(api, { options: config, store, origin, share: shareTabRefresh(), callHook }) }
   const routes = httpOnlyURLs(origin, useRuntimeConfig().app.baseURL)
-  if (config.proxy.path) return { client: installProxyClient(api, { refreshRoute: routes.refresh, origin, store, callHook }), routes }
+  if (proxyMode) return { client: installProxyClient(api, { refreshRoute: routes.refresh, origin, store, callHook }), routes }
   const client = installJwtClient(api, {
     options: httpOnlyClientOptions(config, routes.refresh),
     refreshRequest: () => ({ method: 'post', url: routes.refresh, headers: { [CSRF_HEADER]: '1' } }),
