@@ -5,6 +5,7 @@ import type { BrowserContext, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { gotoHydrated, logInThroughForm, text } from './utils/browser'
 import { fixtureWithOtherOrigin } from './utils/fixture'
+import { rawRequest } from './utils/raw-http'
 import { sleep } from './utils/time'
 
 const { api, other } = await fixtureWithOtherOrigin({
@@ -101,5 +102,45 @@ describe.each([
     await page.waitForURL(url('/login'))
     expect(await tokenCookies(page.context())).toEqual([])
     expect(api.revoked.length).toBe(1)
+  })
+})
+
+describe('what the proxy forwards', () => {
+  async function sessionCookie(): Promise<{ cookie: string, accessToken: string }> {
+    const tokens = await api.login()
+    return { cookie: `access_token=${tokens.accessToken}; refresh_token=${tokens.refreshToken}`, accessToken: tokens.accessToken }
+  }
+
+  it('signs with the session\'s token and hands the API neither the browser\'s cookies nor its own claims', async () => {
+    const { cookie, accessToken } = await sessionCookie()
+    const response = await fetch('/api/echo?q=1&r=a%20b', { headers: { 'cookie': cookie, 'authorization': 'Bearer forged', 'x-forwarded-host': 'evil.example' } })
+    expect(await response.json()).toMatchObject({ authorization: `Bearer ${accessToken}`, cookie: null, forwardedHost: null, query: '?q=1&r=a%20b' })
+  })
+
+  it('never climbs out of the API or leaves it for another host', async () => {
+    const { cookie } = await sessionCookie()
+    // Sent as written (a WHATWG client would fold the dot segments first): refused by the proxy, or folded by the
+    // server's router into a path outside the proxy; either way the API hears nothing.
+    const heard = api.authorizations.length
+    for (const path of ['/api/%2e%2e/echo', '/api/a/..%2f..%2fecho', '/api/.%2E/echo', '/api/a/%2E%2e%2Fecho']) {
+      const response = await rawRequest(url(path), { headers: { cookie } })
+      expect([400, 404], path).toContain(response.status)
+    }
+    expect(api.authorizations.length).toBe(heard)
+    const away = await fetch(`/api/${other.url}/echo`, { headers: { cookie } })
+    expect(away.status).toBe(404)
+    expect(other.authorizations).toEqual([])
+  })
+
+  it('refuses a body above maxBodySize, and answers 401 "session over" when the refresh token is gone', async () => {
+    const { cookie } = await sessionCookie()
+    const large = await fetch('/api/upload', { method: 'POST', headers: { 'cookie': cookie, 'x-axios-jwt': '1', 'sec-fetch-site': 'same-origin' }, body: new Uint8Array(10 * 1024 * 1024 + 1) })
+    expect(large.status).toBe(413)
+    const expired = await api.loginExpired()
+    await globalThis.fetch(`${api.url}/auth/logout`, { method: 'POST', body: JSON.stringify({ refreshToken: expired.refreshToken }) })
+    const over = await fetch('/api/items', { headers: { cookie: `access_token=${expired.accessToken}; refresh_token=${expired.refreshToken}` } })
+    expect(over.status).toBe(401)
+    expect((await over.json()).data).toEqual({ error: 'session_ended' })
+    expect(over.headers.getSetCookie().filter(c => /Max-Age=0/.test(c)).length).toBeGreaterThanOrEqual(2)
   })
 })

@@ -268,7 +268,9 @@ export async function startTestApi(overrides: Partial<IssuerOptions> = {}): Prom
       const user = await protectedUser(req, res)
       return user && json(res, 200, { bytes, type: req.headers['content-type'] ?? null, owner: user.name })
     }
-    if (route === 'GET /echo') return json(res, 200, { authorization: req.headers.authorization ?? null, accessToken: req.headers['x-access-token'] ?? null })
+    if (route === 'GET /echo') {
+      return json(res, 200, { authorization: req.headers.authorization ?? null, accessToken: req.headers['x-access-token'] ?? null, cookie: req.headers.cookie ?? null, forwardedHost: req.headers['x-forwarded-host'] ?? null, query: url.search })
+    }
     if (url.pathname === '/redirect') {
       res.writeHead(Number(url.searchParams.get('status')) || 302, { location: url.searchParams.get('to') || '/echo' })
       return void res.end()
