@@ -21,14 +21,19 @@ const app = `${dir}app/`
 const plain = `${dir}plain/`
 const newestNuxt = '^4.5.0'
 
-const config = `// The basic fixture's pages on the newest Nuxt, with the packed module; HTTP_ONLY=1 builds the httpOnly mode.
+const config = `// The basic fixture's pages on the newest Nuxt, with the packed module; HTTP_ONLY=1 builds the httpOnly mode, PROXY=1
+// proxy mode.
 export default defineNuxtConfig({
   modules: ['nuxt-axios-jwt'],
   devtools: { enabled: false },
   runtimeConfig: { public: { otherOrigin: '' } },
   nitro: { output: { dir: process.env.OUTPUT_DIR || '.output' } },
   compatibilityDate: '2025-07-15',
-  axiosJwt: { baseURL: 'http://127.0.0.1:9', tokens: { refresh: { httpOnly: process.env.HTTP_ONLY === '1' } } },
+  axiosJwt: {
+    baseURL: 'http://127.0.0.1:9',
+    tokens: { refresh: { httpOnly: process.env.HTTP_ONLY === '1' } },
+    proxy: { path: process.env.PROXY === '1' ? '/api' : '' },
+  },
 })
 `
 
@@ -51,7 +56,7 @@ interface Server { url: string, process: ChildProcess }
 async function serve(output: string, api: TestApi): Promise<Server> {
   const port = await freePort()
   const child = spawn(process.execPath, [`${app}${output}/server/index.mjs`], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NUXT_PUBLIC_AXIOS_JWT_BASE_URL: api.url },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NUXT_PUBLIC_AXIOS_JWT_BASE_URL: api.url, NUXT_AXIOS_JWT_PROXY_TO: api.url },
     stdio: 'ignore',
   })
   const url = `http://127.0.0.1:${port}`
@@ -61,7 +66,8 @@ async function serve(output: string, api: TestApi): Promise<Server> {
 
 let api: TestApi
 let browser: Browser
-const servers: Record<'readable' | 'httpOnly', Server> = {} as never
+type Mode = 'readable' | 'httpOnly' | 'proxy'
+const servers: Record<Mode, Server> = {} as never
 
 beforeAll(async () => {
   if (!enabled) return
@@ -84,9 +90,11 @@ beforeAll(async () => {
   install(app)
   execFileSync('npx', ['nuxi', 'build'], { cwd: app, stdio: 'pipe', env: { ...process.env, OUTPUT_DIR: '.output-readable' } })
   execFileSync('npx', ['nuxi', 'build'], { cwd: app, stdio: 'pipe', env: { ...process.env, OUTPUT_DIR: '.output-httponly', HTTP_ONLY: '1' } })
+  execFileSync('npx', ['nuxi', 'build'], { cwd: app, stdio: 'pipe', env: { ...process.env, OUTPUT_DIR: '.output-proxy', PROXY: '1' } })
   api = await startTestApi()
   servers.readable = await serve('.output-readable', api)
   servers.httpOnly = await serve('.output-httponly', api)
+  servers.proxy = await serve('.output-proxy', api)
   browser = await chromium.launch(browserOptions.launch)
 }, 900_000)
 
@@ -109,12 +117,12 @@ async function loggedIn(server: Server): Promise<Page> {
 }
 
 /** Gives the browser a new session whose access token has expired, as the module's cookies would hold it. */
-async function giveExpiredPair(page: Page, server: Server, mode: 'readable' | 'httpOnly') {
+async function giveExpiredPair(page: Page, server: Server, mode: Mode) {
   const expired = await api.loginExpired()
   await page.context().addCookies([
-    { name: 'access_token', value: expired.accessToken, url: server.url },
-    { name: 'refresh_token', value: expired.refreshToken, url: server.url, httpOnly: mode === 'httpOnly' },
-    ...mode === 'httpOnly' ? [{ name: 'refresh_token_session', value: `test-${Math.random()}`, url: server.url }] : [],
+    { name: 'access_token', value: expired.accessToken, url: server.url, httpOnly: mode === 'proxy' },
+    { name: 'refresh_token', value: expired.refreshToken, url: server.url, httpOnly: mode !== 'readable' },
+    ...mode !== 'readable' ? [{ name: 'refresh_token_session', value: `test-${Math.random()}`, url: server.url }] : [],
   ])
 }
 
@@ -128,13 +136,14 @@ describe.runIf(enabled)(`Node ${process.versions.node} and the newest Nuxt 4`, (
     for (const name of ['nuxt', 'vite']) expect(installed(app, name)).toBe(installed(plain, name))
   })
 
-  it.each(['readable', 'httpOnly'] as const)('logs in, refreshes during SSR and for a storm once, and logs out (%s cookies)', async (mode) => {
+  it.each(['readable', 'httpOnly', 'proxy'] as const)('logs in, refreshes during SSR and for a storm once, and logs out (%s)', async (mode) => {
     const server = servers[mode]
     api.reset()
     const page = await loggedIn(server)
     expect(await text(page, 'items')).toBe('Keys:Alice')
-    const refresh = (await page.context().cookies()).find(c => c.name === 'refresh_token')
-    expect(refresh?.httpOnly).toBe(mode === 'httpOnly')
+    const cookies = await page.context().cookies()
+    expect(cookies.find(c => c.name === 'refresh_token')?.httpOnly).toBe(mode !== 'readable')
+    expect(cookies.find(c => c.name === 'access_token')?.httpOnly).toBe(mode === 'proxy')
 
     // An expired pair, as the cookies would hold it after a while: the server render refreshes it once.
     await giveExpiredPair(page, server, mode)
@@ -155,7 +164,7 @@ describe.runIf(enabled)(`Node ${process.versions.node} and the newest Nuxt 4`, (
     expect(await tokenCookies(page.context())).toEqual([])
   })
 
-  it.each(['readable', 'httpOnly'] as const)('keeps the session after the app\'s own route refreshed during a page\'s render (%s cookies)', async (mode) => {
+  it.each(['readable', 'httpOnly', 'proxy'] as const)('keeps the session after the app\'s own route refreshed during a page\'s render (%s)', async (mode) => {
     const server = servers[mode]
     api.reset()
     const page = await (await browser.newContext()).newPage()

@@ -1,5 +1,6 @@
 import type { AxiosJwtOptions } from '../types'
 import type { ListOptions } from './defaults'
+import { AxiosJwtError } from './errors'
 
 /** The options as the runtime holds them, with every default applied; the server's own deployment options apart. */
 export type ResolvedOptions = Omit<AxiosJwtOptions, keyof ServerDeployOptions | keyof ListOptions | 'proxy'> & ListOptions & { proxy: PublicProxyOptions }
@@ -53,9 +54,11 @@ export const serverDeployOptions = (runtimeConfig: unknown): Partial<ServerDeplo
   (runtimeConfig as { axiosJwt?: Partial<ServerDeployOptions> }).axiosJwt ?? {}
 
 /** Where the server sends the API's requests: the proxy's target in proxy mode, else `serverBaseURL` (else `baseURL`). */
-export function serverAddress(runtimeConfig: unknown): string | undefined {
+export function serverAddress(config: Pick<ResolvedOptions, 'proxy'>, runtimeConfig: unknown): string | undefined {
   const { proxy, serverBaseURL } = serverDeployOptions(runtimeConfig)
-  return proxy?.to || serverBaseURL
+  if (!config.proxy.path) return serverBaseURL
+  if (!proxy?.to) throw new AxiosJwtError('Proxy mode has no target: set `axiosJwt.proxy.to` (or NUXT_AXIOS_JWT_PROXY_TO) to the API\'s address.')
+  return proxy.to
 }
 
 /** Where the browser sends the API's requests: the proxy route in proxy mode, else `baseURL`. */

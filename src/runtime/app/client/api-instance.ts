@@ -11,7 +11,7 @@ import { useRuntimeConfig } from '#imports'
  */
 export function useApiInstance(config: ResolvedOptions): ServerApi {
   if (import.meta.server) {
-    return createServerApi({ baseURL: config.baseURL, serverBaseURL: serverAddress(useRuntimeConfig()) }, nitroLocalFetch())
+    return createServerApi({ baseURL: config.baseURL, serverBaseURL: serverAddress(config, useRuntimeConfig()) }, nitroLocalFetch())
   }
   const origin = window.location.origin
   return { api: axios.create({ baseURL: new URL(browserBaseURL(config) || '/', origin).href }), origin }

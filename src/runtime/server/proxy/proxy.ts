@@ -2,12 +2,10 @@ import { isAxiosError } from 'axios'
 import { createError, defineEventHandler } from 'h3'
 import { AxiosJwtError, RefreshError, SessionExpiredError } from '../../core/errors'
 import { SESSION_ENDED } from '../../core/http-only'
-import { serverAddress } from '../../core/options'
 import { signedApiFor } from '../utils/api-client'
 import { routeCookies } from '../utils/route-cookies'
 import { useServerOptions } from '../utils/server-options'
 import { assertProxyRequest, forwardedHeaders, limitedBody, sendApiResponse, targetPath } from './forwarding'
-import { useRuntimeConfig } from '#imports'
 
 /** What the browser gets when the API could not answer, or the session could not be used. */
 function failure(error: unknown): never {
@@ -20,6 +18,16 @@ function failure(error: unknown): never {
   throw createError({ statusCode: 502, statusMessage: 'The API could not be reached', data: { error: 'api_unreachable' } })
 }
 
+/** `run`, with its errors answered as `failure` answers them (a missing target is a 500 that says so). */
+function withFailure<T>(run: () => T): T {
+  try {
+    return run()
+  }
+  catch (error) {
+    failure(error)
+  }
+}
+
 /**
  * Proxy mode: forwards `proxy.path/**` to `proxy.to`, signed with the access token from the HttpOnly cookie, refreshed
  * when due (shared as every server refresh is) and once more on a `refreshStatuses` answer, the rotated pair written
@@ -27,19 +35,16 @@ function failure(error: unknown): never {
  */
 export default defineEventHandler(async (event) => {
   assertProxyRequest(event)
-  if (!serverAddress(useRuntimeConfig(event))) {
-    throw createError({ statusCode: 500, statusMessage: 'The API proxy has no target: set `axiosJwt.proxy.to` (or NUXT_AXIOS_JWT_PROXY_TO).' })
-  }
   const config = useServerOptions(event)
   const [url, data] = [targetPath(event), await limitedBody(event, config.proxy.maxBodySize)]
-  const { api } = signedApiFor(event, config, routeCookies(event, config), {
+  const { api } = withFailure(() => signedApiFor(event, config, routeCookies(event, config), {
     timeout: config.proxy.timeout,
     maxRedirects: 0,
     responseType: 'arraybuffer',
     decompress: false,
     // The answers that call for a refresh fail here, so the client refreshes and retries; every other one is the API's.
     validateStatus: status => !config.refreshStatuses.includes(status),
-  })
+  }))
   try {
     return sendApiResponse(event, await api.request({ method: event.method, url, data, headers: forwardedHeaders(event), allowAbsoluteUrls: false }))
   }

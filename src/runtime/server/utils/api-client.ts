@@ -15,7 +15,7 @@ import { useRuntimeConfig } from '#imports'
  * are re-sent to where a 3xx points.
  */
 export function apiFor(event: H3Event, config: ResolvedOptions, defaults: CreateAxiosDefaults = { timeout: config.refreshTimeout, maxRedirects: 0 }): ServerApi {
-  return createServerApi({ baseURL: config.baseURL, serverBaseURL: serverAddress(useRuntimeConfig(event)) }, nitroLocalFetch(), defaults)
+  return createServerApi({ baseURL: config.baseURL, serverBaseURL: serverAddress(config, useRuntimeConfig(event)) }, nitroLocalFetch(), defaults)
 }
 
 /** The API's client for one request, signed with its token cookies and refreshing them (shared as the server shares). */
