@@ -12,6 +12,7 @@ import { memoryStore } from '../test/utils/memory-store'
 import { startTestApi, type TestApi } from '../test/utils/test-api'
 import { sleep } from '../test/utils/time'
 import { recipeClient } from './recipe'
+import { clientCodeSection } from './client-code'
 import { cookieLibrariesSection } from './cookie-libraries'
 import { instanceShareSection } from './instance-share'
 import { proxySection } from './proxy'
@@ -177,6 +178,7 @@ out(`| axios and its plugin (axios − bare) | ${delta('axios', 'bare')} |`)
 out(`| **the module's own code (module − axios)** | ${delta('module', 'axios')} |`)
 out(`| useApiData, in the apps that call it (module-data − module) | ${delta('module-data', 'module')} |`)
 out()
+out(clientCodeSection(sizes.axios.gzip, { BENCH_API_URL: api.url }))
 
 await ssrSection({ api, out, quick, rounds: ROUNDS })
 const renderSession = await api.login()
