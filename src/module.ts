@@ -1,6 +1,6 @@
 import { addCustomTab } from '@nuxt/devtools-kit'
 import type { Nuxt } from '@nuxt/schema'
-import { addImports, addPlugin, addRouteMiddleware, addServerHandler, addServerImports, addServerPlugin, addTemplate, addTypeTemplate, createResolver, defineNuxtModule, useLogger, type Resolver } from '@nuxt/kit'
+import { addImports, addPlugin, hasNuxtModule, addRouteMiddleware, addServerHandler, addServerImports, addServerPlugin, addTemplate, addTypeTemplate, createResolver, defineNuxtModule, useLogger, type Resolver } from '@nuxt/kit'
 import { defu } from 'defu'
 import { optionDefaults, withListDefaults } from './runtime/core/defaults'
 import { DEVTOOLS_ROUTE } from './runtime/core/devtools'
@@ -113,10 +113,11 @@ function publishOptions(options: AxiosJwtOptions, nuxt: Nuxt, resolver: Resolver
     ...withListDefaults(options),
   }
   // The modes also as constants of their own, so the bundler leaves out the code of the modes the app does not use.
-  const modes = { httpOnlyMode: built.tokens.refresh.httpOnly, proxyMode: Boolean(built.proxy.path) }
+  // Read when the template is written, once every module is installed.
+  const modes = () => ({ httpOnlyMode: built.tokens.refresh.httpOnly, proxyMode: Boolean(built.proxy.path), i18nMode: hasNuxtModule('@nuxtjs/i18n', nuxt) })
   const template = addTemplate({
     filename: 'axios-jwt/options.mjs',
-    getContents: () => `export default ${JSON.stringify(built)}\n${Object.entries(modes).map(([name, on]) => `export const ${name} = ${on}\n`).join('')}`,
+    getContents: () => `export default ${JSON.stringify(built)}\n${Object.entries(modes()).map(([name, on]) => `export const ${name} = ${on}\n`).join('')}`,
     write: true,
   })
   nuxt.options.alias['#axios-jwt/options'] = template.dst
@@ -125,7 +126,7 @@ function publishOptions(options: AxiosJwtOptions, nuxt: Nuxt, resolver: Resolver
   })
   addTypeTemplate({
     filename: 'types/axios-jwt-options.d.ts',
-    getContents: () => `declare module '#axios-jwt/options' {\n  const options: import(${JSON.stringify(resolver.resolve('./runtime/core/options'))}).BuiltOptions\n  export default options\n  export const httpOnlyMode: boolean\n  export const proxyMode: boolean\n}\n`,
+    getContents: () => `declare module '#axios-jwt/options' {\n  const options: import(${JSON.stringify(resolver.resolve('./runtime/core/options'))}).BuiltOptions\n  export default options\n  export const httpOnlyMode: boolean\n  export const proxyMode: boolean\n  export const i18nMode: boolean\n}\n`,
   }, { nuxt: true, nitro: true })
   // The public types, where apps augment `AuthUser`.
   nuxt.options.alias['#axios-jwt'] = resolver.resolve('./runtime/types')

@@ -2,6 +2,7 @@ import type { Ref } from 'vue'
 import type { RouteLocation, RouteLocationNormalizedLoaded, RouteLocationRaw } from 'vue-router'
 import type { RedirectTarget } from '../../types'
 import { useAxiosJwtConfig } from '../utils/config'
+import { i18nMode } from '#axios-jwt/options'
 import { unref, useNuxtApp, useRouter } from '#imports'
 
 /** What `@nuxtjs/i18n` adds to the Nuxt app, when the app uses it. */
@@ -35,8 +36,9 @@ export function useRedirects(): Redirects {
   const { redirect } = useAxiosJwtConfig()
   const i18n = useNuxtApp() as LocaleRouting
   const router = useRouter()
+  // `i18nMode` is a build-time constant: apps without @nuxtjs/i18n leave the locale code out.
   const resolve = (target: RedirectTarget, route = router.currentRoute.value): RouteLocation =>
-    i18n.$localeRoute?.(target, localeOf(i18n, route)) ?? router.resolve(target)
+    (i18nMode ? i18n.$localeRoute?.(target, localeOf(i18n, route)) : undefined) ?? router.resolve(target)
   return {
     login(from) {
       const { path, query, hash } = resolve(redirect.login, from)
