@@ -3,13 +3,14 @@ import type { RefreshTurn } from './refresher'
 import { openOutcome, sealOutcome } from './sealed-outcome'
 import { createInstanceShare, GRACE_MS, refreshKey, type ServerRefreshSharing, type SharedOutcome } from './shared-refresh'
 
-/** A store the server instances share, with an atomic claim (Redis `SET NX PX`). */
+/** A store the server instances share, keyed by a spent refresh token's hash; each step one atomic round trip. */
 export interface ClaimStore {
-  /** Sets `key` only when it is absent; resolves to whether it did. */
-  claim: (key: string, value: string, ttlMs: number) => Promise<boolean>
-  get: (key: string) => Promise<string | null | undefined>
-  set: (key: string, value: string, ttlMs: number) => Promise<void>
-  remove: (key: string) => Promise<void>
+  /** The outcome published for `key`, if any; else claims `key` for `claimant` when it is free (`SET NX PX`). */
+  claimOrRead: (key: string, claimant: string, ttlMs: number) => Promise<{ outcome: string } | 'claimed' | 'held'>
+  /** Leaves `outcome` for `ttlMs` (none: nothing to keep) and frees the claim. */
+  publish: (key: string, outcome: string | undefined, ttlMs: number) => Promise<void>
+  /** Removes the claim and the outcome. */
+  clear: (key: string) => Promise<void>
 }
 
 export interface InstanceShareOptions {
@@ -19,6 +20,7 @@ export interface InstanceShareOptions {
   onStoreDown?: (error: unknown) => void
   /** Bounds every call to the store: a client may queue commands while the store is unreachable. */
   storeTimeoutMs?: number
+  /** The longest pause between two looks at the store while another instance exchanges (they start at 2 ms and double). */
   pollMs?: number
 }
 
@@ -36,18 +38,18 @@ function outcomeBoard(store: ClaimStore, { claimMs, storeTimeoutMs }: { claimMs:
       .finally(() => clearTimeout(timer))
   })
   return {
-    /** The outcome another instance left for this token, if any and not expired. */
-    published: async (key: string, refreshToken: string): Promise<SharedOutcome | undefined> => {
-      const sealed = await bounded(() => store.get(`outcome:${key}`))
-      return sealed ? openOutcome(sealed, refreshToken) : undefined
+    /** The outcome another instance left for this token (when it opens and has not expired), else whether this one claimed it. */
+    claimOrRead: async (key: string, refreshToken: string): Promise<SharedOutcome | 'claimed' | 'held'> => {
+      const seen = await bounded(() => store.claimOrRead(key, instance, claimMs))
+      if (typeof seen === 'string') return seen
+      return await openOutcome(seen.outcome, refreshToken) ?? 'held'
     },
-    claim: (key: string) => bounded(() => store.claim(`claim:${key}`, instance, claimMs)),
     /** Leaves the outcome for the others (transient failures are not kept: the next instance may try) and frees the claim. */
     publish: async (key: string, refreshToken: string, { outcome, expiresAt }: Required<SharedOutcome>) => {
-      if (outcome.kind !== 'transient') await bounded(async () => store.set(`outcome:${key}`, await sealOutcome(outcome, refreshToken, expiresAt), GRACE_MS))
-      await bounded(() => store.remove(`claim:${key}`))
+      const sealed = outcome.kind === 'transient' ? undefined : await sealOutcome(outcome, refreshToken, expiresAt)
+      await bounded(() => store.publish(key, sealed, GRACE_MS))
     },
-    clear: (key: string) => bounded(() => Promise.all([store.remove(`outcome:${key}`), store.remove(`claim:${key}`)])),
+    clear: (key: string) => bounded(() => store.clear(key)),
   }
 }
 
@@ -73,12 +75,12 @@ export function shareAcrossInstances(store: ClaimStore, options: InstanceShareOp
 
   async function coordinate(refreshToken: string, turn: RefreshTurn): Promise<SharedOutcome> {
     const key = await refreshKey(refreshToken)
-    for (const until = Date.now() + claimMs; Date.now() < until; await sleep(pollMs)) {
-      const outcome = await board.published(key, refreshToken)
-      if (outcome) return outcome
-      if (!await board.claim(key)) continue
-      // The claim may be free because its holder just published and left: its outcome is there then.
-      return await board.published(key, refreshToken) ?? exchangeAndPublish(key, refreshToken, turn)
+    // Most exchanges take a few milliseconds: look again soon, then less and less often.
+    for (let until = Date.now() + claimMs, pause = 2; Date.now() < until; await sleep(pause), pause = Math.min(pause * 2, pollMs)) {
+      // One round trip: the outcome when the holder has published it, else the claim when it is free.
+      const seen = await board.claimOrRead(key, refreshToken)
+      if (seen === 'claimed') return exchangeAndPublish(key, refreshToken, turn)
+      if (seen !== 'held') return seen
     }
     const outcome: RefreshOutcome = { kind: 'transient', reason: 'another server instance did not finish refreshing this session in time' }
     return { outcome }
