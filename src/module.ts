@@ -90,6 +90,7 @@ function addServerParts(options: AxiosJwtOptions, resolver: Resolver) {
   }
   if (options.proxy.path) addServerHandler({ route: joinURL(options.proxy.path, '**'), handler: resolver.resolve('./runtime/server/proxy/proxy') })
   if (options.sharedRefresh.storage) addServerPlugin(resolver.resolve('./runtime/server/plugins/shared-refresh'))
+  addServerPlugin(resolver.resolve('./runtime/server/plugins/local-call'))
 }
 
 /**

@@ -1,4 +1,5 @@
 import axios, { type AxiosAdapter } from 'axios'
+import { callLocally, localCallCarries, registeredLocalCall } from './local-call'
 import { originOf } from './url'
 
 /** Stands for this server in the URLs of requests that never leave the process; `.invalid` cannot resolve (RFC 6761). */
@@ -24,10 +25,16 @@ function fetchInProcess(localFetch: LocalFetch): typeof fetch {
 
 /**
  * An axios adapter for the server: requests to `IN_PROCESS_ORIGIN` go into the app's own Nitro server (no network,
- * no DNS, no Host header), every other request through axios' own Node adapter.
+ * no DNS, no Host header), through its `localCall` or else its local fetch; every other request through axios' own
+ * Node adapter.
  */
 export function inProcessAdapter(localFetch: LocalFetch): AxiosAdapter {
   const local = axios.getAdapter('fetch', { env: { fetch: fetchInProcess(localFetch) } })
   const network = axios.getAdapter('http')
-  return config => originOf(axios.getUri({ ...config, params: undefined })) === IN_PROCESS_ORIGIN ? local(config) : network(config)
+  return (config) => {
+    if (originOf(axios.getUri({ ...config, params: undefined })) !== IN_PROCESS_ORIGIN) return network(config)
+    // Nitro's `localCall` where the module's server plugin registered it, and the request is a plain one.
+    const localCall = registeredLocalCall()
+    return localCall && localCallCarries(config) ? callLocally(localCall, config) : local(config)
+  }
 }
