@@ -1,9 +1,10 @@
 import axios, { type AxiosInstance } from 'axios'
 import { apiRequests } from './api-requests'
 import type { JwtClient } from './client'
-import { RefreshError, SessionExpiredError } from './errors'
+import { RefreshError } from './errors'
 import type { CallHook } from './hooks'
 import { CSRF_HEADER, SESSION_ENDED } from './http-only'
+import { endedSession } from './refresher'
 import { unsigned } from './request-options'
 import type { TokenStore } from './tokens'
 
@@ -27,12 +28,7 @@ const sessionEnded = (body: unknown): boolean =>
  */
 export function installProxyClient(api: AxiosInstance, { refreshRoute, origin, store, callHook }: ProxyClientSetup): JwtClient {
   const requests = apiRequests(api, refreshRoute, origin)
-  const endSession = async (): Promise<SessionExpiredError> => {
-    await store.clear()
-    const error = new SessionExpiredError('the server found the session over', 401)
-    await callHook?.('axios-jwt:session-ended', { error })
-    return error
-  }
+  const endSession = () => endedSession({ store, callHook }, 'the server found the session over', 401)
 
   api.interceptors.request.use((config) => {
     if (requests.isApiRequest(config)) config.headers.set(CSRF_HEADER, '1')

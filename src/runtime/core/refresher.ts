@@ -43,6 +43,14 @@ export interface Refresher {
   attempts: Pick<RefreshAttempts, 'mark' | 'failedSince'>
 }
 
+/** Ends the session: clears the stored tokens and reports it; resolves to the error callers reject with. */
+export async function endedSession({ store, callHook }: Pick<RefresherSetup, 'store' | 'callHook'>, reason: string, status?: number): Promise<SessionExpiredError> {
+  await store.clear()
+  const error = new SessionExpiredError(reason, status)
+  await callHook?.('axios-jwt:session-ended', { error })
+  return error
+}
+
 /** The turn of one refresh token: its exchange, the rule that another holder already rotated it, and the pair writer. */
 function refreshTurn(refreshToken: string, { store, clock, exchange }: Pick<RefresherSetup, 'store' | 'clock' | 'exchange'>): RefreshTurn {
   return {
@@ -65,11 +73,8 @@ export function createRefresher({ store, clock, exchange, share, callHook }: Ref
   const attempts = createRefreshAttempts()
 
   async function endSession(reason: string, status?: number): Promise<SessionExpiredError> {
-    await store.clear()
     clock.forget()
-    const error = new SessionExpiredError(reason, status)
-    await callHook?.('axios-jwt:session-ended', { error })
-    return error
+    return endedSession({ store, callHook }, reason, status)
   }
 
   async function settle(outcome: RefreshOutcome, turn: RefreshTurn): Promise<string> {

@@ -2,7 +2,7 @@ import type { AxiosResponse } from 'axios'
 import { createError, getRequestHeader, getRequestHeaders, readRawBody, setResponseHeader, setResponseStatus, type H3Event } from 'h3'
 import { CSRF_HEADER } from '../../core/http-only'
 import { callerContext } from '../utils/request-jar'
-import { crossSiteRefused, isSameOriginRequest } from '../utils/same-origin'
+import { crossSiteRefused, isSameOriginRequest, SAFE_METHODS } from '../utils/same-origin'
 
 /** Headers of one hop, never forwarded (RFC 9110 §7.6.1), and what the proxy sets itself. */
 const HOP_BY_HOP = ['connection', 'expect', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'content-length']
@@ -10,7 +10,6 @@ const HOP_BY_HOP = ['connection', 'expect', 'keep-alive', 'proxy-authenticate', 
 const NOT_FOR_THE_API = new Set([...HOP_BY_HOP, 'host', 'cookie', 'authorization', CSRF_HEADER, 'forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto'])
 /** What the browser must not get of the API's answer: its cookies are the API's, not the site's. */
 const NOT_FOR_THE_BROWSER = new Set([...HOP_BY_HOP, 'set-cookie'])
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 /**
  * Refuses what a page of another site could send: any request not from the app's own pages (or the user directly),

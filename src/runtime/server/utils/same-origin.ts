@@ -24,6 +24,9 @@ export function isSameOriginRequest(event: H3Event): boolean {
   return !origin || hostOf(origin) === getRequestHost(event)
 }
 
+/** Methods that only read: the ones a link or a plain navigation of another site can send. */
+export const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
 /** The 403 that refuses a request of another site, with what to do about it. */
 export const crossSiteRefused = (message: string) =>
   createError({ statusCode: 403, statusMessage: 'Cross-site request refused', message, data: { error: 'cross_site' } })

@@ -2,11 +2,10 @@ import { getMethod, type H3Event } from 'h3'
 import type { ApiInstance } from '../../types'
 import { signedApiFor } from './api-client'
 import { routeCookies } from './route-cookies'
-import { crossSiteRefused, isSameOriginRequest } from './same-origin'
+import { crossSiteRefused, isSameOriginRequest, SAFE_METHODS } from './same-origin'
 import { useServerOptions } from './server-options'
 
 const CONTEXT_KEY = 'axiosJwtServerApi'
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 export interface UseServerApiOptions {
   /**
