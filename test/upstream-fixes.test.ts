@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { chooseUpstreamFix, type BuildResult } from './utils/upstream-fixes'
 
 const viteBreak = 'ERROR [EXTERNAL_MODULES_CANNOT_BE_TRANSFORMED_TO_MODULES] "node_modules/unctx/dist/index.mjs" is resolved as a module now'
+// The same break, worded for the other import the bundler may meet first.
+const viteBreakOtherWording = '[INVALID_EXTERNAL_ID] "node_modules/unctx/dist/index.mjs" is imported as an external by "node_modules/nuxt/dist/app/nuxt.js"'
 
 /** Builds that answer in turn, recording the overrides each was asked to build with. */
 function builds(...results: BuildResult[]) {
@@ -26,6 +28,12 @@ describe('chooseUpstreamFix', () => {
     const fix = chooseUpstreamFix(build)
     expect(fix?.overrides).toEqual({ vite: '8.3.8' })
     expect(fix?.why).toMatch(/vite 8\.4\.0/)
+    expect(asked).toEqual([{}, { vite: '8.3.8' }])
+  })
+
+  it('knows the vite 8.4 break by its other wording too', () => {
+    const { build, asked } = builds({ ok: false, output: viteBreakOtherWording }, { ok: true })
+    expect(chooseUpstreamFix(build)?.overrides).toEqual({ vite: '8.3.8' })
     expect(asked).toEqual([{}, { vite: '8.3.8' }])
   })
 

@@ -17,8 +17,9 @@ export interface UpstreamFix {
 export const knownUpstreamFixes: UpstreamFix[] = [
   {
     name: 'vite pinned to 8.3.8',
-    why: 'vite 8.4.0 (published 2026-11-26) fails `nuxt build` of any Nuxt 4.5 app with EXTERNAL_MODULES_CANNOT_BE_TRANSFORMED_TO_MODULES for unctx',
-    symptom: /EXTERNAL_MODULES_CANNOT_BE_TRANSFORMED_TO_MODULES/,
+    why: 'vite 8.4.0 (published 2026-11-26) fails `nuxt build` of any Nuxt 4.5 app on unctx (EXTERNAL_MODULES_CANNOT_BE_TRANSFORMED_TO_MODULES or INVALID_EXTERNAL_ID, whichever import it meets first)',
+    // Either wording, depending on which of unctx's importers the bundler meets first.
+    symptom: /\[(?:EXTERNAL_MODULES_CANNOT_BE_TRANSFORMED_TO_MODULES|INVALID_EXTERNAL_ID)\][^\n]*unctx/,
     overrides: { vite: '8.3.8' },
   },
 ]
