@@ -8,7 +8,7 @@ import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { browserOptions } from './utils/browser'
+import { browserOptions, hydrated } from './utils/browser'
 import { packedTarball } from './utils/packed'
 import { freePort } from './utils/redis'
 import { startTestApi, type TestApi } from './utils/test-api'
@@ -111,6 +111,7 @@ async function loggedIn(server: Server): Promise<Page> {
   const page = await (await browser.newContext()).newPage()
   await page.goto(`${server.url}/protected`)
   await page.waitForURL(/\/login\?redirect=/)
+  await hydrated(page)
   await page.getByTestId('submit').click()
   await page.waitForURL(`${server.url}/protected`)
   return page

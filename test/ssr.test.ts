@@ -1,7 +1,7 @@
 // Server rendering on the built basic fixture: refresh and Set-Cookie, security, configuration, bad input.
 import { createPage, fetch, url } from '@nuxt/test-utils/e2e'
 import { describe, expect, it } from 'vitest'
-import { setTokenCookies, text, tokenCookies } from './utils/browser'
+import { hydrated, setTokenCookies, text, tokenCookies } from './utils/browser'
 import { fixtureWithOtherOrigin } from './utils/fixture'
 import { expectOwnRouteRefreshKept } from './utils/own-route'
 import { sessionPages, watchErrors } from './utils/session-pages'
@@ -134,6 +134,7 @@ describe('malformed input', () => {
     await page.goto(url('/public'), { waitUntil: 'hydration' })
     await page.goto(url('/protected'))
     await page.waitForURL(/\/login\?redirect=/)
+    await hydrated(page)
     await page.getByTestId('submit').click()
     await page.waitForURL(url('/protected'))
     expect(await text(page, 'user')).toBe('Alice')

@@ -37,11 +37,16 @@ export async function setTokenCookies(context: BrowserContext, tokens: { accessT
 /** The trimmed text of the element with `data-testid="id"`. */
 export const text = (page: Page, id: string) => page.getByTestId(id).textContent().then(t => t?.trim())
 
+/** Waits until Nuxt has hydrated the page: before that, a form submits natively instead of through the app. */
+export async function hydrated(page: Page): Promise<Page> {
+  await page.waitForFunction(() => (window as unknown as { useNuxtApp?: () => { isHydrating: boolean } }).useNuxtApp?.().isHydrating === false)
+  return page
+}
+
 /** Goes to `path` and waits until Nuxt has hydrated the page. */
 export async function gotoHydrated(page: Page, path: string): Promise<Page> {
   await page.goto(url(path))
-  await page.waitForFunction(() => (window as unknown as { useNuxtApp?: () => { isHydrating: boolean } }).useNuxtApp?.().isHydrating === false)
-  return page
+  return hydrated(page)
 }
 
 /** Opens `path` in a new page of `context` and waits until Nuxt has hydrated it. */
