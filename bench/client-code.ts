@@ -9,10 +9,32 @@ const appDir = (app: string) => fileURLToPath(new URL(`./apps/${app}/`, import.m
 const chunksOf = (app: string) => `${appDir(app)}.output/public/_nuxt`
 const chunks = chunksOf('module')
 
+/** Client bytes (gzip) of a built app: every chunk, and those a browser loads for the page (the entry and its static imports). */
+interface ClientBytes {
+  all: number
+  loaded: number
+}
+
+/** The chunks the entry imports statically, itself included; chunks loaded on demand (`import("./x.js")`) are not. */
+function loadedChunks(app: string): string[] {
+  const manifest = readFileSync(`${appDir(app)}.output/server/chunks/build/client.precomputed.mjs`, 'utf8')
+  const entry = manifest.match(/file:"([^"]+\.js)",name:"entry"/)?.[1]
+  if (!entry) throw new Error(`no entry chunk in the client manifest of ${app}`)
+  const seen = new Set<string>()
+  const visit = (file: string) => {
+    if (seen.has(file)) return
+    seen.add(file)
+    for (const [, next] of readFileSync(`${chunksOf(app)}/${file}`, 'utf8').matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g)) visit(next!)
+  }
+  visit(entry)
+  return [...seen]
+}
+
 /** Builds a bench app with `env` (and what the rest of the run builds it with); the gzip bytes of its client chunks. */
-function build(app: 'module' | 'axios', env: Record<string, string>, runEnv: Record<string, string>): number {
+function build(app: 'module' | 'axios', env: Record<string, string>, runEnv: Record<string, string>): ClientBytes {
   execFileSync('npx', ['nuxi', 'build', appDir(app)], { stdio: 'ignore', env: { ...process.env, ...runEnv, ...env } })
-  return readdirSync(chunksOf(app)).filter(f => f.endsWith('.js')).reduce((sum, f) => sum + gzipSync(readFileSync(`${chunksOf(app)}/${f}`), { level: 9 }).length, 0)
+  const gzip = (files: string[]) => files.reduce((sum, f) => sum + gzipSync(readFileSync(`${chunksOf(app)}/${f}`), { level: 9 }).length, 0)
+  return { all: gzip(readdirSync(chunksOf(app)).filter(f => f.endsWith('.js'))), loaded: gzip(loadedChunks(app)) }
 }
 
 /** Minified bytes of the chunks by the module source file their source maps name. */
@@ -33,32 +55,35 @@ function bytesBySource(): Record<string, number> {
   return bytes
 }
 
-/** The section; `axiosGzip` is the client of the axios app, the baseline the module's own code is measured against. */
-export function clientCodeSection(axiosGzip: number, runEnv: Record<string, string>): string {
+/** The section: the module's client code against the axios app, the baseline it is measured against. */
+export function clientCodeSection(runEnv: Record<string, string>): string {
   const modes: Record<string, Record<string, string>> = {
     'readable cookies': {},
     'httpOnly': { BENCH_MODE: 'httpOnly' },
     'proxy': { BENCH_MODE: 'proxy' },
     'readable, with @nuxtjs/i18n': { BENCH_I18N: '1' },
   }
+  const axiosBytes = build('axios', {}, runEnv)
   const perMode = Object.entries(modes).map(([name, env]) => {
-    const baseline = env.BENCH_I18N ? build('axios', env, runEnv) : axiosGzip
-    return `| ${name} | ${build('module', env, runEnv) - baseline} |`
+    const baseline = env.BENCH_I18N ? build('axios', env, runEnv) : axiosBytes
+    const own = build('module', env, runEnv)
+    return `| ${name} | ${own.loaded - baseline.loaded} | ${own.all - baseline.all} |`
   })
   // Both apps end as the rest of the run built them.
   build('axios', {}, runEnv)
-  const ownGzip = build('module', { BENCH_SOURCEMAP: '1' }, runEnv) - axiosGzip
+  const ownGzip = build('module', { BENCH_SOURCEMAP: '1' }, runEnv).all - axiosBytes.all
   const bytes = Object.entries(bytesBySource()).sort((a, b) => b[1] - a[1])
   const total = bytes.reduce((sum, [, b]) => sum + b, 0)
   build('module', {}, runEnv)
   return [
     `## The module's client code`,
     ``,
-    `Per mode: the gzip bytes the module adds to the client of an app with one page (module app − axios app; for the i18n row both apps are built with @nuxtjs/i18n). `
+    `Per mode: the gzip bytes the module adds to the client of an app with one page (module app − axios app; for the i18n row both apps are built with @nuxtjs/i18n): `
+    + `what a browser loads for the page (the entry chunk and its static imports; a browser without Web Locks loads the BroadcastChannel lock on its first refresh), and every chunk built. `
     + `Per file: the minified bytes each source file of the module takes in the readable-mode app's chunks (from hidden source maps), and its share of the ${ownGzip} gzip bytes.`,
     ``,
-    `| mode | gzip bytes |`,
-    `|---|---|`,
+    `| mode | loaded by the page, gzip bytes | all chunks, gzip bytes |`,
+    `|---|---|---|`,
     ...perMode,
     ``,
     `| source file | minified bytes | share | ≈ gzip bytes |`,

@@ -62,25 +62,25 @@ describe('an outcome sealed for other instances', () => {
 
   it('opens with the spent refresh token only, and holds neither token in clear', async () => {
     const expiresAt = later()
-    const sealed = await sealOutcome(outcome, 'spent-refresh', expiresAt)
+    const sealed = sealOutcome(outcome, 'spent-refresh', expiresAt)
     expect(sealed).not.toContain('eyJ')
-    expect(await openOutcome(sealed, 'spent-refresh')).toEqual({ outcome, expiresAt })
-    expect(await openOutcome(sealed, 'another-refresh')).toBeUndefined()
+    expect(openOutcome(sealed, 'spent-refresh')).toEqual({ outcome, expiresAt })
+    expect(openOutcome(sealed, 'another-refresh')).toBeUndefined()
   })
 
   it('refuses a sealed value that was changed, and garbage', async () => {
-    const sealed = await sealOutcome(outcome, 'spent-refresh', later())
+    const sealed = sealOutcome(outcome, 'spent-refresh', later())
     const [expires, iv, data] = sealed.split('.')
     const flipped = `${expires}.${iv}.${data!.slice(0, -3)}${data!.at(-3) === 'A' ? 'B' : 'A'}${data!.slice(-2)}`
-    for (const value of [flipped, '', 'x', 'a.b', '..', `${expires}.${iv}.`, `${iv}.${data}`]) expect(await openOutcome(value, 'spent-refresh')).toBeUndefined()
+    for (const value of [flipped, '', 'x', 'a.b', '..', `${expires}.${iv}.`, `${iv}.${data}`]) expect(openOutcome(value, 'spent-refresh')).toBeUndefined()
   })
 
   it('refuses one past its expiry, and one whose expiry a store writer moved (a replay)', async () => {
     const expiresAt = later()
-    const sealed = await sealOutcome(outcome, 'spent-refresh', expiresAt)
-    expect(await openOutcome(sealed, 'spent-refresh', expiresAt)).toBeUndefined()
+    const sealed = sealOutcome(outcome, 'spent-refresh', expiresAt)
+    expect(openOutcome(sealed, 'spent-refresh', expiresAt)).toBeUndefined()
     const [, iv, data] = sealed.split('.')
-    expect(await openOutcome(`${expiresAt + 60_000}.${iv}.${data}`, 'spent-refresh', expiresAt)).toBeUndefined()
+    expect(openOutcome(`${expiresAt + 60_000}.${iv}.${data}`, 'spent-refresh', expiresAt)).toBeUndefined()
   })
 })
 

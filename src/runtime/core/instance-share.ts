@@ -42,11 +42,11 @@ function outcomeBoard(store: ClaimStore, { claimMs, storeTimeoutMs }: { claimMs:
     claimOrRead: async (key: string, refreshToken: string): Promise<SharedOutcome | 'claimed' | 'held'> => {
       const seen = await bounded(() => store.claimOrRead(key, instance, claimMs))
       if (typeof seen === 'string') return seen
-      return await openOutcome(seen.outcome, refreshToken) ?? 'held'
+      return openOutcome(seen.outcome, refreshToken) ?? 'held'
     },
     /** Leaves the outcome for the others (transient failures are not kept: the next instance may try) and frees the claim. */
     publish: async (key: string, refreshToken: string, { outcome, expiresAt }: Required<SharedOutcome>) => {
-      const sealed = outcome.kind === 'transient' ? undefined : await sealOutcome(outcome, refreshToken, expiresAt)
+      const sealed = outcome.kind === 'transient' ? undefined : sealOutcome(outcome, refreshToken, expiresAt)
       await bounded(() => store.publish(key, sealed, GRACE_MS))
     },
     clear: (key: string) => bounded(() => store.clear(key)),
@@ -73,8 +73,7 @@ export function shareAcrossInstances(store: ClaimStore, options: InstanceShareOp
     return shared
   }
 
-  async function coordinate(refreshToken: string, turn: RefreshTurn): Promise<SharedOutcome> {
-    const key = await refreshKey(refreshToken)
+  async function coordinate(key: string, refreshToken: string, turn: RefreshTurn): Promise<SharedOutcome> {
     // Most exchanges take a few milliseconds: look again soon, then less and less often.
     for (let until = Date.now() + claimMs, pause = 2; Date.now() < until; await sleep(pause), pause = Math.min(pause * 2, pollMs)) {
       // One round trip: the outcome when the holder has published it, else the claim when it is free.
@@ -87,9 +86,9 @@ export function shareAcrossInstances(store: ClaimStore, options: InstanceShareOp
   }
 
   return {
-    share: (refreshToken, turn) => local.share(refreshToken, async () => {
+    share: (refreshToken, turn) => local.share(refreshToken, async (key) => {
       try {
-        return await coordinate(refreshToken, turn)
+        return await coordinate(key, refreshToken, turn)
       }
       catch (error) {
         if (!(error instanceof StoreDown)) throw error

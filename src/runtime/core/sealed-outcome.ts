@@ -1,47 +1,43 @@
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto'
 import type { RefreshOutcome } from './exchange'
 
 /**
- * An exchange's outcome as other server instances may read it from a shared store: encrypted (AES-GCM) with a key
+ * An exchange's outcome as other server instances may read it from a shared store: encrypted (AES-256-GCM) with a key
  * derived (HKDF-SHA-256) from the spent refresh token, so the store never holds usable tokens in clear and only the
  * holders of that token can open it. Its expiry is bound to it as associated data: a store writer can neither
- * extend it nor replay an old one.
+ * extend it nor replay an old one. Sharing across instances runs where the Redis client runs (Node), so Node's
+ * synchronous crypto serves it: a fraction of WebCrypto's cost per call.
  */
-const encoder = new TextEncoder()
-const INFO = encoder.encode('nuxt-axios-jwt shared refresh outcome')
+const SALT = Buffer.alloc(32)
+const INFO = 'nuxt-axios-jwt shared refresh outcome'
+const TAG_BYTES = 16
 
-async function keyFor(refreshToken: string, usage: 'encrypt' | 'decrypt'): Promise<CryptoKey> {
-  const material = await crypto.subtle.importKey('raw', encoder.encode(refreshToken), 'HKDF', false, ['deriveKey'])
-  return crypto.subtle.deriveKey(
-    { name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(32), info: INFO },
-    material,
-    { name: 'AES-GCM', length: 256 },
-    false,
-    [usage],
-  )
-}
-
-const toBase64 = (bytes: Uint8Array): string => btoa(Array.from(bytes, byte => String.fromCharCode(byte)).join(''))
-const fromBase64 = (text: string): Uint8Array<ArrayBuffer> => Uint8Array.from(atob(text), char => char.charCodeAt(0))
+const keyFor = (refreshToken: string) => Buffer.from(hkdfSync('sha256', refreshToken, SALT, INFO, 32))
 
 /** `outcome`, for holders of `refreshToken` until `expiresAt` (ms since the epoch). */
-export async function sealOutcome(outcome: RefreshOutcome, refreshToken: string, expiresAt: number): Promise<string> {
-  const iv = crypto.getRandomValues(new Uint8Array(12))
+export function sealOutcome(outcome: RefreshOutcome, refreshToken: string, expiresAt: number): string {
+  const iv = randomBytes(12)
   const expires = String(expiresAt)
-  const sealed = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: encoder.encode(expires) }, await keyFor(refreshToken, 'encrypt'), encoder.encode(JSON.stringify(outcome)))
-  return `${expires}.${toBase64(iv)}.${toBase64(new Uint8Array(sealed))}`
+  const cipher = createCipheriv('aes-256-gcm', keyFor(refreshToken), iv).setAAD(Buffer.from(expires))
+  const sealed = Buffer.concat([cipher.update(JSON.stringify(outcome), 'utf8'), cipher.final(), cipher.getAuthTag()])
+  return `${expires}.${iv.toString('base64')}.${sealed.toString('base64')}`
 }
 
 /**
  * The outcome and its expiry, or `undefined` when `sealed` is not one this token sealed (tampered, another token,
  * garbage) or has expired.
  */
-export async function openOutcome(sealed: string, refreshToken: string, now = Date.now()): Promise<{ outcome: RefreshOutcome, expiresAt: number } | undefined> {
+export function openOutcome(sealed: string, refreshToken: string, now = Date.now()): { outcome: RefreshOutcome, expiresAt: number } | undefined {
   try {
     const [expires, iv, data] = sealed.split('.')
     const expiresAt = Number(expires)
     if (!Number.isSafeInteger(expiresAt) || expiresAt <= now) return undefined
-    const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64(iv!), additionalData: encoder.encode(expires) }, await keyFor(refreshToken, 'decrypt'), fromBase64(data!))
-    const outcome = JSON.parse(new TextDecoder().decode(plain)) as RefreshOutcome
+    const bytes = Buffer.from(data!, 'base64')
+    const decipher = createDecipheriv('aes-256-gcm', keyFor(refreshToken), Buffer.from(iv!, 'base64'), { authTagLength: TAG_BYTES })
+      .setAAD(Buffer.from(expires!))
+      .setAuthTag(bytes.subarray(bytes.length - TAG_BYTES))
+    const plain = Buffer.concat([decipher.update(bytes.subarray(0, bytes.length - TAG_BYTES)), decipher.final()]).toString('utf8')
+    const outcome = JSON.parse(plain) as RefreshOutcome
     return outcome && typeof outcome === 'object' && 'kind' in outcome ? { outcome, expiresAt } : undefined
   }
   catch {

@@ -21,8 +21,11 @@ export async function refreshKey(refreshToken: string): Promise<string> {
 
 /** Shares exchanges among the requests of one server instance. */
 export interface InstanceShare {
-  /** Runs `run` for this refresh token unless it already runs or its outcome has not expired; transient failures are not kept. */
-  share: (refreshToken: string, run: () => Promise<SharedOutcome>) => Promise<RefreshOutcome>
+  /**
+   * Runs `run` for this refresh token unless it already runs or its outcome has not expired; transient failures are
+   * not kept. `run` gets the token's key (`refreshKey`), computed once per exchange.
+   */
+  share: (refreshToken: string, run: (key: string) => Promise<SharedOutcome>) => Promise<RefreshOutcome>
   forget: (refreshToken: string) => Promise<void>
 }
 
@@ -38,7 +41,7 @@ export function createInstanceShare(): InstanceShare {
       const key = await refreshKey(refreshToken)
       const running = exchanges.get(key)
       if (running) return running
-      const shared = run()
+      const shared = run(key)
       const outcome = shared.then(({ outcome }) => outcome)
       exchanges.set(key, outcome)
       const forget = () => exchanges.get(key) === outcome && exchanges.delete(key)

@@ -1,118 +1,24 @@
 /**
  * A lock across the tabs of the site: one tab at a time runs `fn`. The Web Locks API does it where the browser has
- * it; where it does not (pages served over plain HTTP from another host than localhost), tabs agree over a
- * BroadcastChannel: a tab announces a claim, and takes its turn when within a short window no earlier claim and no
- * holder answered.
+ * it; where it does not, the BroadcastChannel protocol of `channel-lock.ts`, loaded then.
  */
-const NAME = 'nuxt-axios-jwt:refresh'
-/** How long a claim waits for objections: BroadcastChannel messages cross tabs in a few milliseconds. */
-const CLAIM_WINDOW_MS = 60
-/** A tab that yielded claims again after this long at the latest, so a lost message or a closed tab costs a delay only. */
-const RECLAIM_MS = 250
-
-// `withdrawn`: a claim given up to claim again at once; tabs that yielded to it try again too.
-type Message = { type: 'claim' | 'held' | 'withdrawn', id: string } | { type: 'released' }
-
-let channel: BroadcastChannel | undefined
-/** This tab's claim while it is claiming or holding the turn. */
-let mine: { id: string, holding: boolean } | undefined
-/** Turns taken inside this tab, one after another. */
-let local: Promise<unknown> = Promise.resolve()
-
-// Ids sort by time of the claim, ties broken at random.
-const newId = () => `${Date.now().toString(36).padStart(10, '0')}-${Math.random().toString(36).slice(2)}`
-
-function open(): BroadcastChannel {
-  if (channel) return channel
-  channel = new BroadcastChannel(NAME)
-  channel.addEventListener('message', (event: MessageEvent<Message>) => {
-    const message = event.data
-    // A holder, or an earlier claim, tells a later claimer to wait.
-    if (message?.type === 'claim' && mine && (mine.holding || mine.id < message.id)) {
-      channel!.postMessage({ type: 'held', id: message.id } satisfies Message)
-    }
-  })
-  return channel
-}
-
-/** Whether the turn is this claim's; `retry` when what stood in the way went away within the window. */
-function claim(id: string): Promise<boolean | 'retry'> {
-  const ch = open()
-  return new Promise((resolve) => {
-    const ahead = new Set<string>()
-    let held = false
-    let changed = false
-    const listen = (event: MessageEvent<Message>) => {
-      const message = event.data
-      if (message?.type === 'held' && message.id === id) held = true
-      else if (message?.type === 'claim' && message.id < id) ahead.add(message.id)
-      else if (message?.type === 'withdrawn') changed = ahead.delete(message.id) || changed
-      // Tabs that waited claim again after a release: what stood in the way may be gone, so this claim is renewed too.
-      else if (message?.type === 'released') changed = held || ahead.size > 0 || changed
-    }
-    ch.addEventListener('message', listen)
-    ch.postMessage({ type: 'claim', id } satisfies Message)
-    setTimeout(() => {
-      ch.removeEventListener('message', listen)
-      resolve(!held && ahead.size === 0 ? true : changed ? 'retry' : false)
-    }, CLAIM_WINDOW_MS)
-  })
-}
-
-/** Resolves when a holder ends its turn or a claim is withdrawn, or after `RECLAIM_MS`. */
-function released(): Promise<void> {
-  const ch = open()
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer)
-      ch.removeEventListener('message', listen)
-      resolve()
-    }
-    const listen = (event: MessageEvent<Message>) => {
-      if (event.data?.type === 'released' || event.data?.type === 'withdrawn') done()
-    }
-    const timer = setTimeout(done, RECLAIM_MS)
-    ch.addEventListener('message', listen)
-  })
-}
-
-async function channelTurn<T>(fn: (waited: boolean) => Promise<T>): Promise<T> {
-  for (let waited = false; ; waited = true) {
-    const id = newId()
-    mine = { id, holding: false }
-    const turn = await claim(id)
-    if (turn === true) {
-      mine.holding = true
-      try {
-        return await fn(waited)
-      }
-      finally {
-        mine = undefined
-        open().postMessage({ type: 'released' } satisfies Message)
-      }
-    }
-    mine = undefined
-    if (turn === 'retry') open().postMessage({ type: 'withdrawn', id } satisfies Message)
-    else await released()
-  }
-}
+const LOCK_NAME = 'nuxt-axios-jwt:refresh'
 
 /** Runs `fn` in this tab's turn; `waited` tells whether another tab had the turn first. */
 export async function withTabLock<T>(fn: (waited: boolean) => Promise<T>): Promise<T> {
   const locks = globalThis.navigator?.locks
   if (locks) {
     let result: { value: T } | undefined
-    await locks.request(NAME, { ifAvailable: true }, async (lock) => {
+    await locks.request(LOCK_NAME, { ifAvailable: true }, async (lock) => {
       if (lock) result = { value: await fn(false) }
     })
     if (result) return result.value
-    await locks.request(NAME, async () => {
+    await locks.request(LOCK_NAME, async () => {
       result = { value: await fn(true) }
     })
     return result!.value
   }
   if (typeof BroadcastChannel === 'undefined') return fn(false)
-  const turn = local.then(() => channelTurn(fn))
-  local = turn.catch(() => undefined)
-  return turn
+  const { channelTurn } = await import('./channel-lock')
+  return channelTurn(fn)
 }
