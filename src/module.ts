@@ -32,10 +32,7 @@ export default defineNuxtModule<ModuleOptions>({
     const resolver = createResolver(import.meta.url)
     const logger = useLogger('nuxt-axios-jwt')
 
-    for (const [page, target] of Object.entries(options.redirect)) {
-      const problem = redirectTargetProblem(target)
-      if (problem) throw new Error(`[nuxt-axios-jwt] \`axiosJwt.redirect.${page}\`: ${problem}. Give a path such as '/login' or a route location such as { name: 'login' }.`)
-    }
+    checkOptions(options)
     // Proxy mode keeps both tokens on the server: the refresh token's HttpOnly routes come with it.
     if (options.proxy.path) options.tokens.refresh.httpOnly = true
     publishOptions(options, nuxt, resolver)
@@ -63,9 +60,8 @@ export default defineNuxtModule<ModuleOptions>({
       addPlugin(resolver.resolve('./runtime/app/plugins/devtools.client'))
       addCustomTab({ name: 'nuxt-axios-jwt', title: 'JWT session', icon: 'carbon:locked', view: { type: 'iframe', src: route } })
     }
-    if (options.globalMiddleware) {
-      addRouteMiddleware({ name: 'axios-jwt-global', path: resolver.resolve('./runtime/app/middleware/global'), global: true })
-    }
+    // Also without `globalMiddleware`: it checks the pages that ask for roles, scopes or a predicate.
+    addRouteMiddleware({ name: 'axios-jwt-global', path: resolver.resolve('./runtime/app/middleware/global'), global: true })
 
     // Node < 22 asks for `module-sync` export targets at run time that nitro's tracer copies only on Node >= 22,
     // which makes a production build with axios in the server bundle answer 500.
@@ -76,6 +72,18 @@ export default defineNuxtModule<ModuleOptions>({
     }
   },
 })
+
+/** Stops the build with a clear error on options that cannot work. */
+function checkOptions(options: AxiosJwtOptions) {
+  for (const [page, target] of Object.entries(options.redirect)) {
+    // `forbidden: false` is Nuxt's error page.
+    const problem = page === 'forbidden' && target === false ? undefined : redirectTargetProblem(target)
+    if (problem) throw new Error(`[nuxt-axios-jwt] \`axiosJwt.redirect.${page}\`: ${problem}. Give a path such as '/login' or a route location such as { name: 'login' }.`)
+  }
+  for (const [name, path] of Object.entries(options.claims)) {
+    if (typeof path !== 'string' || !path) throw new Error(`[nuxt-axios-jwt] \`axiosJwt.claims.${name}\` must be a dot path (a non-empty string) such as 'realm_access.roles', not ${JSON.stringify(path)}.`)
+  }
+}
 
 /** Nitro's side: `useServerApi`, the httpOnly routes, the proxy route and the sharing across instances, where on. */
 function addServerParts(options: AxiosJwtOptions, resolver: Resolver) {

@@ -2,6 +2,7 @@ import { createPage, fetch, url } from '@nuxt/test-utils/e2e'
 import type { BrowserContext, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { gotoHydrated, logInThroughForm, text } from './utils/browser'
+import { describeClaimGuards } from './utils/claim-guards'
 import { fixtureWithOtherOrigin } from './utils/fixture'
 import { expectOwnRouteRefreshKept } from './utils/own-route'
 
@@ -29,6 +30,8 @@ async function storeSession(context: BrowserContext, tokens: { accessToken: stri
 const loggedInPage = async (): Promise<Page> => logInThroughForm(await createPage())
 
 const documentCookie = (page: Page) => page.evaluate(() => document.cookie)
+
+describeClaimGuards(api, storeSession)
 
 describe('httpOnly mode in the browser', () => {
   it('logs in through the module route: the refresh token is HttpOnly and never in document.cookie', async () => {

@@ -237,6 +237,31 @@ export interface AxiosJwtOptions {
      * @default '/login'
      */
     logout: RedirectTarget
+    /**
+     * Page for a signed-in user whom a page's `auth: { roles, scopes, allow }` does not admit; `false` shows Nuxt's
+     * error page with a 403.
+     * @default false
+     */
+    forbidden: RedirectTarget | false
+  }
+  /**
+   * Where the page guards (`definePageMeta({ auth: { roles, scopes } })`) and `useAuth()` find roles and scopes: dot
+   * paths into the access token's claims, else (an opaque token, a claim the token lacks) into the user object. A
+   * claim is an array of names or a space-separated string. The browser reads claims without verifying signatures:
+   * the guards steer navigation, the API stays the authority.
+   */
+  claims: {
+    /**
+     * Keycloak: `'realm_access.roles'`; Cognito: `'cognito:groups'`; Auth0: the namespaced claim
+     * (`'https://example.com/roles'`); Entra ID: `'roles'`.
+     * @default 'roles'
+     */
+    roles: string
+    /**
+     * `'scope'` (OAuth2's space-separated string) or `'scp'` (an array, Entra ID and Okta).
+     * @default 'scope'
+     */
+    scopes: string
   }
   /**
    * Protect every page; a page opts out with `definePageMeta({ auth: false })`.
@@ -344,6 +369,15 @@ export interface UseAuthReturn {
    * page holds no token.
    */
   getAccessToken: () => Promise<string | null>
+  /**
+   * The claims of the current access token (reactive; they follow each refresh), or the user object when the token is
+   * opaque or stays on the server (proxy mode). Read without verifying the signature: for display and navigation.
+   */
+  claims: ComputedRef<Record<string, unknown>>
+  /** Whether the session has at least one of `roles` (at `claims.roles`). */
+  hasRole: (...roles: string[]) => boolean
+  /** Whether the session has every one of `scopes` (at `claims.scopes`). */
+  hasScope: (...scopes: string[]) => boolean
 }
 
 /** What `useApiData` puts in `error`: the request's own error, as `$api` rejected with it. */

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { routerPush, text } from './browser'
 import { fixtureWithApi } from './fixture'
+import { cookieHeader } from './test-api'
 import { sessionPages } from './session-pages'
 
 type Strategy = 'prefix' | 'prefix_except_default'
@@ -33,6 +34,16 @@ export async function localizedRedirectSuite(strategy: Strategy, redirect?: Reco
         expect(decodeURIComponent(response.headers.get('location')!)).toBe(`${inLocale(locale, '/login')}?redirect=${inLocale(locale, '/protected')}`)
       })
     }
+
+    it('sends a signed-in user whom a page does not admit to `redirect.forbidden` in the locale of the page', async () => {
+      // The test API's users have no roles: /admin asks for one.
+      const tokens = await api.login('bob')
+      for (const locale of ['en', 'fr'] as const) {
+        const response = await fetch(inLocale(locale, '/admin'), { headers: { cookie: cookieHeader(tokens) }, redirect: 'manual' })
+        expect(response.status, locale).toBe(302)
+        expect(response.headers.get('location'), locale).toBe(inLocale(locale, '/public'))
+      }
+    })
 
     it('brings the user back to the localized page after login', async () => {
       const page = await createPage(inLocale('fr', '/protected'))

@@ -5,6 +5,8 @@ export interface IssuerUser {
   id: number
   username: string
   name: string
+  /** Further claims of the user's access tokens (roles, scopes), read at every issue: a change shows at the next refresh. */
+  claims?: Record<string, unknown>
 }
 
 export interface IssuerOptions {
@@ -49,7 +51,7 @@ export function createTokenIssuer(options: IssuerOptions) {
       .setExpirationTime(`${ttl}s`)
       .sign(secret)
     return {
-      accessToken: await sign({ name: user.name, username: user.username, typ: 'access', sid: session, jti: randomUUID(), ...filler(options.padding?.access) }, accessTtl),
+      accessToken: await sign({ name: user.name, username: user.username, typ: 'access', sid: session, jti: randomUUID(), ...user.claims, ...filler(options.padding?.access) }, accessTtl),
       refreshToken: await sign({ typ: 'refresh', sid: session, jti, ...filler(options.padding?.refresh) }, options.refreshTtl),
       expiresIn: accessTtl,
     }

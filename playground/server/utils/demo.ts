@@ -7,8 +7,8 @@ export const demoAuth = createTokenIssuer({
   accessTtl: Number(process.env.DEMO_ACCESS_TTL) || 15,
   refreshTtl: 60 * 60 * 24,
   users: [
-    { id: 1, username: 'demo', password: 'demo', name: 'Demo User' },
-    { id: 2, username: 'ada', password: 'lovelace', name: 'Ada Lovelace' },
+    { id: 1, username: 'demo', password: 'demo', name: 'Demo User', claims: { roles: ['viewer'], scope: 'items:read' } },
+    { id: 2, username: 'ada', password: 'lovelace', name: 'Ada Lovelace', claims: { roles: ['admin'], scope: 'items:read items:write' } },
   ],
 })
 

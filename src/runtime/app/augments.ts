@@ -1,4 +1,5 @@
 import type { ClientHooks } from '../core/hooks'
+import type { AuthRequirement } from '../core/claims'
 import type { AuthUser } from '../types'
 
 /** Runtime hooks the module calls; listen with `nuxtApp.hook(name, handler)`. */
@@ -9,14 +10,25 @@ export interface AxiosJwtHooks extends ClientHooks {
   'axios-jwt:logout': () => void | Promise<void>
 }
 
+/** What `definePageMeta` and the route's `meta` take from the module. */
+interface AuthPageMeta {
+  /**
+   * `false` lets everyone see the page when `axiosJwt.globalMiddleware` is on. `{ roles, scopes, allow }` lets in
+   * only a signed-in user who has one of the roles, every scope, and passes `allow`; others signed in get a 403
+   * (`redirect.forbidden`), and those not signed in the login page. Checked on every navigation to the page, whether
+   * or not it names the `auth` middleware.
+   */
+  auth?: boolean | AuthRequirement
+}
+
 declare module '#app' {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges the hooks into Nuxt's own
   interface RuntimeNuxtHooks extends AxiosJwtHooks {}
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges `auth` into Nuxt's page meta
+  interface PageMeta extends AuthPageMeta {}
 }
 
 declare module 'vue-router' {
-  interface RouteMeta {
-    /** `false` lets everyone see the page when `axiosJwt.globalMiddleware` is on. */
-    auth?: boolean
-  }
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges `auth` into the route's meta
+  interface RouteMeta extends AuthPageMeta {}
 }

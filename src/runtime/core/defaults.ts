@@ -27,7 +27,8 @@ export function optionDefaults(dev: boolean): AxiosJwtOptions {
     refreshInBackground: false,
     refreshTimeout: 10_000,
     cookie: { path: '/', sameSite: 'lax', secure: !dev },
-    redirect: { login: '/login', home: '/', logout: '/login' },
+    redirect: { login: '/login', home: '/', logout: '/login', forbidden: false },
+    claims: { roles: 'roles', scopes: 'scope' },
     globalMiddleware: false,
   }
 }

@@ -13,8 +13,8 @@ export default defineNuxtPlugin({
     const { api, origin } = useApiInstance(config)
     const store = useTokenCookies(config)
     const { client, routes } = installClientSide(api, { config, store, origin, callHook: nuxtApp.callHook })
-    const { user, loggedIn, login, logout, refresh, fetchUser, getAccessToken } = createSession({ api, client, store, config, routes })
-    const auth: UseAuthReturn = { user, loggedIn, login, logout, refresh, fetchUser, getAccessToken }
+    const { user, loggedIn, login, logout, refresh, fetchUser, getAccessToken, claims, hasRole, hasScope } = createSession({ api, client, store, config, routes })
+    const auth: UseAuthReturn = { user, loggedIn, login, logout, refresh, fetchUser, getAccessToken, claims, hasRole, hasScope }
     return { provide: { api: api as unknown as ApiInstance, axiosJwt: auth } }
   },
 })

@@ -22,6 +22,8 @@ export interface Redirects {
   logout: () => string
   /** Whether `route` is the login page, in any locale. */
   isLogin: (route: RouteLocationNormalizedLoaded) => boolean
+  /** The page for a user whom `route` does not admit, in its locale; `undefined` for Nuxt's 403 error page. */
+  forbidden: (route: RouteLocationNormalizedLoaded) => string | undefined
 }
 
 /** The locale `route` is in, told from its localized routes; `undefined` (the current locale) when it has none. */
@@ -49,5 +51,6 @@ export function useRedirects(): Redirects {
     // A path also matches unlocalized (the page i18n is about to redirect to its locale).
     isLogin: route => resolve(redirect.login, route).path === route.path
       || (typeof redirect.login === 'string' && router.resolve(redirect.login).path === route.path),
+    forbidden: route => redirect.forbidden === false ? undefined : resolve(redirect.forbidden, route).fullPath,
   }
 }

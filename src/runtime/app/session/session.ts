@@ -1,21 +1,26 @@
 import type { AxiosInstance } from 'axios'
+import { meets, sessionClaims, type AuthRequirement } from '../../core/claims'
 import { revocableTokens, type JwtClient } from '../../core/client'
 import { AxiosJwtError, SessionExpiredError } from '../../core/errors'
 import type { ResolvedOptions } from '../../core/options'
+import { readClaims } from '../../core/jwt'
 import { getByPath } from '../../core/paths'
 import type { TokenStore } from '../../core/tokens'
 import type { AuthUser, UseAuthReturn } from '../../types'
 import { postLogin, postLogout, type SessionRoutes } from './auth-calls'
 import { sessionNavigation } from './navigation'
 import { followOtherTabs } from '../tabs/tab-session'
+import { proxyMode } from '#axios-jwt/options'
 import type { NuxtApp } from '#app'
-import { computed, useNuxtApp, useRouter, useState } from '#imports'
+import { computed, shallowRef, useNuxtApp, useRouter, useState } from '#imports'
 import type { Ref } from 'vue'
 
 /** The session of one Nuxt app instance: what `useAuth()` hands out, plus what the route guards need. */
 export interface AuthSession extends UseAuthReturn, Pick<JwtClient, 'needsRefresh' | 'refreshDueIn' | 'refreshDue'> {
   /** Mirrors a change of the stored tokens (by another tab, say) into the reactive state. */
   sync: () => void
+  /** Whether the session meets a page's `auth: { roles, scopes, allow }`. */
+  allows: (requirement: AuthRequirement) => boolean
 }
 
 export interface SessionSetup {
@@ -53,7 +58,13 @@ async function noTokenInProxyMode(): Promise<string | null> {
   throw new AxiosJwtError('There is no access token in the page in proxy mode (`axiosJwt.proxy`): both tokens stay on the server. Call the API through `$api`, or through the proxy route from other clients.')
 }
 
-/** The session's reactive state, carried from SSR to hydration: the user, and whether the cookies hold a session. */
+// In proxy mode the page holds no token: claims come from the user object on both sides, so hydration agrees.
+const accessClaims = (store: TokenStore) => proxyMode ? undefined : readClaims(store.get().accessToken)
+
+/**
+ * The session's reactive state: the user and whether the cookies hold a session (carried from SSR to hydration), and
+ * the access token's claims (read from the cookie on each side).
+ */
 function sessionState(store: TokenStore) {
   const user = useState<AuthUser | null>('axios-jwt:user', () => null)
   const hasTokens = () => {
@@ -61,11 +72,13 @@ function sessionState(store: TokenStore) {
     return Boolean(accessToken || refreshToken)
   }
   const present = useState<boolean>('axios-jwt:logged-in', hasTokens)
+  const tokenClaims = shallowRef(accessClaims(store))
   const sync = () => {
     present.value = hasTokens()
+    tokenClaims.value = accessClaims(store)
     if (!present.value) user.value = null
   }
-  return { user, present, sync }
+  return { user, present, tokenClaims, sync }
 }
 
 /** Loads the user from `endpoints.user` into `user`. */
@@ -82,7 +95,8 @@ function userLoader(api: AxiosInstance, config: ResolvedOptions, user: Ref<AuthU
 /** The session of this app instance: it follows the client's reports (a refresh, the end of the session). */
 export function createSession({ api, client, store, config, routes }: SessionSetup): AuthSession {
   const nuxtApp = useNuxtApp()
-  const { user, present, sync } = sessionState(store)
+  const { user, present, tokenClaims, sync } = sessionState(store)
+  const claims = computed(() => sessionClaims(tokenClaims.value, user.value, config.claims))
   const navigation = sessionNavigation(nuxtApp, useRouter())
   const toLogin = navigation.toLogin
   const fetchUser = userLoader(api, config, user)
@@ -117,11 +131,16 @@ export function createSession({ api, client, store, config, routes }: SessionSet
       await nuxtApp.callHook('axios-jwt:logout')
       await navigation.afterLogout(options.redirect)
     },
-    getAccessToken: config.proxy.path ? noTokenInProxyMode : () => validAccessToken(client, store),
+    // The build-time constant: apps in the other modes leave this message out.
+    getAccessToken: proxyMode ? noTokenInProxyMode : () => validAccessToken(client, store),
     refresh: client.refresh,
     needsRefresh: client.needsRefresh,
     refreshDueIn: client.refreshDueIn,
     refreshDue: client.refreshDue,
+    claims: computed(() => claims.value.claims),
+    hasRole: (...roles) => roles.some(role => claims.value.roles.includes(role)),
+    hasScope: (...scopes) => scopes.every(scope => claims.value.scopes.includes(scope)),
+    allows: requirement => meets(requirement, claims.value, user.value),
     sync,
   }
   sessions.set(nuxtApp, session)
