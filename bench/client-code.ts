@@ -31,7 +31,7 @@ function loadedChunks(app: string): string[] {
 }
 
 /** Builds a bench app with `env` (and what the rest of the run builds it with); the gzip bytes of its client chunks. */
-function build(app: 'module' | 'axios', env: Record<string, string>, runEnv: Record<string, string>): ClientBytes {
+export function build(app: 'module' | 'axios', env: Record<string, string>, runEnv: Record<string, string>): ClientBytes {
   execFileSync('npx', ['nuxi', 'build', appDir(app)], { stdio: 'ignore', env: { ...process.env, ...runEnv, ...env } })
   const gzip = (files: string[]) => files.reduce((sum, f) => sum + gzipSync(readFileSync(`${chunksOf(app)}/${f}`), { level: 9 }).length, 0)
   return { all: gzip(readdirSync(chunksOf(app)).filter(f => f.endsWith('.js'))), loaded: gzip(loadedChunks(app)) }

@@ -60,8 +60,9 @@ export default defineNuxtModule<ModuleOptions>({
       addPlugin(resolver.resolve('./runtime/app/plugins/devtools.client'))
       addCustomTab({ name: 'nuxt-axios-jwt', title: 'JWT session', icon: 'carbon:locked', view: { type: 'iframe', src: route } })
     }
-    // Also without `globalMiddleware`: it checks the pages that ask for roles, scopes or a predicate.
-    addRouteMiddleware({ name: 'axios-jwt-global', path: resolver.resolve('./runtime/app/middleware/global'), global: true })
+    // Every page with `globalMiddleware`; else the pages that ask for roles, scopes or a predicate.
+    const guard = options.globalMiddleware ? 'global' : 'requirements'
+    addRouteMiddleware({ name: 'axios-jwt-global', path: resolver.resolve(`./runtime/app/middleware/${guard}`), global: true })
 
     // Node < 22 asks for `module-sync` export targets at run time that nitro's tracer copies only on Node >= 22,
     // which makes a production build with axios in the server bundle answer 500.

@@ -138,6 +138,14 @@ describe('originOf', () => {
     expect(originOf('//other.test/x', 'http://site.test')).toBe('http://other.test')
     expect(originOf('http://[bad', 'http://site.test')).toBeUndefined()
   })
+
+  it('answers each pair of URL and base on its own, however often asked', () => {
+    // Pairs whose concatenations agree must not share what is remembered of them.
+    expect(originOf('//b.test/x', 'http://a.test')).toBe('http://b.test')
+    expect(originOf('b.test/x', 'http://a.test//')).toBe('http://a.test')
+    expect(originOf('//b.test/x', 'http://a.test')).toBe('http://b.test')
+    for (let i = 0; i < 500; i++) expect(originOf(`/p${i}`, `http://h${i % 7}.test`)).toBe(`http://h${i % 7}.test`)
+  })
 })
 
 describe('isPlainHttpRemote', () => {

@@ -16,12 +16,14 @@ export interface ApiRequests {
 // Axios' own test for an absolute URL (protocol-relative included); the rest resolve against the base URL.
 const ABSOLUTE = /^(?:[a-z][a-z\d+\-.]*:)?\/\//i
 
+/** The last path segment of the refresh endpoint: a cheap first test. The same for every render of an app. */
+const lastSegmentOf = lastValue((url: string) => url.split('?')[0]!.split('/').filter(Boolean).at(-1) ?? '')
+
 /** `origin`: what relative URLs resolve against (the page's, or the incoming request's). */
 export function apiRequests(api: AxiosInstance, refreshURL: string, origin?: string): ApiRequests {
   const baseOrigin = lastValue((base: string) => originOf(base || '/', origin))
   const apiOrigin = (): string | undefined => baseOrigin(api.defaults.baseURL || '')
-  // A cheap test first: the last path segment of the refresh endpoint.
-  const refreshName = refreshURL.split('?')[0]!.split('/').filter(Boolean).at(-1) ?? ''
+  const refreshName = lastSegmentOf(refreshURL)
   return {
     isApiRequest: (config) => {
       const url = config.url || ''

@@ -1,13 +1,24 @@
 const PLACEHOLDER = 'http://placeholder.invalid'
 
+// Every server render asks about the same few base URLs: parse each once.
+const origins = new Map<string, string | undefined>()
+const ORIGINS_MAX = 200
+
 /** The origin `url` resolves to against `base`, or `undefined` when it cannot be parsed. */
 export function originOf(url: string, base?: string): string | undefined {
+  // The base's length first: no two pairs share a key.
+  const key = `${base?.length ?? -1}:${base ?? ''}${url}`
+  if (origins.has(key)) return origins.get(key)
+  let origin: string | undefined
   try {
-    return new URL(url, base ? new URL(base, PLACEHOLDER).href : PLACEHOLDER).origin
+    origin = new URL(url, base ? new URL(base, PLACEHOLDER).href : PLACEHOLDER).origin
   }
   catch {
-    return undefined
+    origin = undefined
   }
+  if (origins.size >= ORIGINS_MAX) origins.clear()
+  origins.set(key, origin)
+  return origin
 }
 
 /**

@@ -4,6 +4,7 @@ import { CSRF_HEADER, httpOnlyPaths, proxyAnswerPaths } from '../../core/http-on
 import { logoutRequest, type ResolvedOptions } from '../../core/options'
 import { unsigned } from '../../core/request-options'
 import { readTokenResponse, type StoredTokens, type TokenPair } from '../../core/tokens'
+import { httpOnlyMode, proxyMode } from '#axios-jwt/options'
 
 /** The module's server routes, in httpOnly mode: they hold the refresh token, so login and logout go through them. */
 export type SessionRoutes = Record<'login' | 'logout', string>
@@ -16,8 +17,9 @@ export async function postLogin(api: AxiosInstance, config: ResolvedOptions, rou
   const { data } = routes
     ? await api.post(routes.login, credentials, { ...unsigned, headers: sameSiteOnly, params: remember === false ? { remember: 0 } : undefined })
     : await api.post(config.endpoints.login, credentials, unsigned)
-  // In proxy mode the route answers no token: the browser keeps nothing but the session value it can see.
-  const result = readTokenResponse(data, !routes ? config.tokens : config.proxy.path ? proxyAnswerPaths : httpOnlyPaths)
+  // In proxy mode the route answers no token: the browser keeps nothing but the session value it can see. The
+  // build-time constants leave the routes' answer shapes out of apps in readable mode.
+  const result = readTokenResponse(data, !httpOnlyMode || !routes ? config.tokens : proxyMode ? proxyAnswerPaths : httpOnlyPaths)
   if (!result.ok) throw new AxiosJwtError(`Login failed: ${result.problem}. Check \`axiosJwt.tokens.*.path\`.`)
   return result.tokens
 }

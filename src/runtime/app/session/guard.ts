@@ -1,4 +1,5 @@
 import type { RouteLocationNormalized } from 'vue-router'
+import { meets } from '../../core/claims'
 import { SessionExpiredError } from '../../core/errors'
 import { useAxiosJwtConfig } from '../utils/config'
 import { withNuxt } from '../utils/context'
@@ -29,7 +30,7 @@ export async function guardAuth(to: RouteLocationNormalized) {
     if (error instanceof SessionExpiredError || !session.loggedIn.value) return toLogin()
   }
   const requirement = typeof to.meta.auth === 'object' ? to.meta.auth : undefined
-  if (requirement && !session.allows(requirement)) {
+  if (requirement && !meets(requirement, session.granted.value, session.user.value)) {
     const page = redirects.forbidden(to)
     // `fatal`: on client navigation Nuxt shows its error page only for a fatal error.
     return withNuxt(nuxtApp, () => page ? navigateTo(page) : abortNavigation(createError({ statusCode: 403, statusMessage: 'Forbidden', fatal: true })))

@@ -1,5 +1,5 @@
 import type { AxiosInstance } from 'axios'
-import { meets, sessionClaims, type AuthRequirement } from '../../core/claims'
+import { sessionClaims, type SessionClaims } from '../../core/claims'
 import { revocableTokens, type JwtClient } from '../../core/client'
 import { AxiosJwtError, SessionExpiredError } from '../../core/errors'
 import type { ResolvedOptions } from '../../core/options'
@@ -13,14 +13,14 @@ import { followOtherTabs } from '../tabs/tab-session'
 import { proxyMode } from '#axios-jwt/options'
 import type { NuxtApp } from '#app'
 import { computed, shallowRef, useNuxtApp, useRouter, useState } from '#imports'
-import type { Ref } from 'vue'
+import type { ComputedRef, Ref } from 'vue'
 
 /** The session of one Nuxt app instance: what `useAuth()` hands out, plus what the route guards need. */
 export interface AuthSession extends UseAuthReturn, Pick<JwtClient, 'needsRefresh' | 'refreshDueIn' | 'refreshDue'> {
   /** Mirrors a change of the stored tokens (by another tab, say) into the reactive state. */
   sync: () => void
-  /** Whether the session meets a page's `auth: { roles, scopes, allow }`. */
-  allows: (requirement: AuthRequirement) => boolean
+  /** The session's claims, roles and scopes, for the guard of a page's `auth: { roles, scopes, allow }`. */
+  granted: ComputedRef<SessionClaims>
 }
 
 export interface SessionSetup {
@@ -96,7 +96,7 @@ function userLoader(api: AxiosInstance, config: ResolvedOptions, user: Ref<AuthU
 export function createSession({ api, client, store, config, routes }: SessionSetup): AuthSession {
   const nuxtApp = useNuxtApp()
   const { user, present, tokenClaims, sync } = sessionState(store)
-  const claims = computed(() => sessionClaims(tokenClaims.value, user.value, config.claims))
+  const granted = computed(() => sessionClaims(tokenClaims.value, user.value, config.claims))
   const navigation = sessionNavigation(nuxtApp, useRouter())
   const toLogin = navigation.toLogin
   const fetchUser = userLoader(api, config, user)
@@ -137,10 +137,10 @@ export function createSession({ api, client, store, config, routes }: SessionSet
     needsRefresh: client.needsRefresh,
     refreshDueIn: client.refreshDueIn,
     refreshDue: client.refreshDue,
-    claims: computed(() => claims.value.claims),
-    hasRole: (...roles) => roles.some(role => claims.value.roles.includes(role)),
-    hasScope: (...scopes) => scopes.every(scope => claims.value.scopes.includes(scope)),
-    allows: requirement => meets(requirement, claims.value, user.value),
+    claims: computed(() => granted.value.claims),
+    hasRole: (...roles) => roles.some(role => granted.value.roles.includes(role)),
+    hasScope: (...scopes) => scopes.every(scope => granted.value.scopes.includes(scope)),
+    granted,
     sync,
   }
   sessions.set(nuxtApp, session)
