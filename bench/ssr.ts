@@ -96,13 +96,16 @@ export async function ssrSection({ api, out, quick, rounds }: SsrSetup): Promise
     'plain axios': await startApp('axios', () => ({ NUXT_PUBLIC_API_BASE: api.url })),
     'nuxt-axios-jwt, valid token': await startApp('module', () => ({ NUXT_PUBLIC_AXIOS_JWT_BASE_URL: api.url })),
   }
+  const inProcess = await startApp('module', () => ({ NUXT_PUBLIC_AXIOS_JWT_BASE_URL: '/backend' }))
   const proxied = {
-    'in-process (relative `baseURL` on the server)': await startApp('module', () => ({ NUXT_PUBLIC_AXIOS_JWT_BASE_URL: '/backend' })),
+    'in-process (relative `baseURL` on the server)': inProcess,
     // What a relative baseURL did before: the server called its own public address, through the network.
     'network hop to the app\'s own address': await startApp('module', port => ({
       NUXT_PUBLIC_AXIOS_JWT_BASE_URL: '/backend',
       NUXT_AXIOS_JWT_SERVER_BASE_URL: `http://127.0.0.1:${port}/backend`,
     })),
+    // The floor: the same render without the call, which no way of calling can go below.
+    'the same page without the API call': { ...inProcess, url: `${inProcess.url}?call=none` },
   }
   try {
     out(`## SSR throughput and server CPU`)
@@ -119,7 +122,9 @@ export async function ssrSection({ api, out, quick, rounds }: SsrSetup): Promise
     out(`### The API behind the app's own proxy route`)
     out()
     out(`\`baseURL: '/backend'\` with a Nitro \`routeRules\` proxy to the API. In-process: the server hands the request to Nitro `
-      + `without a socket. Network hop: what a relative \`baseURL\` did before, the server calling its own address.`)
+      + `without a socket. Network hop: what a relative \`baseURL\` did before, the server calling its own address. Without the `
+      + `call: the same page rendered with no API request, the floor under any way of calling (the proxy's own hop to the API `
+      + `remains in both rows above).`)
     out()
     writeTable(out, await compare(proxied, cookie, options), 'network hop to the app\'s own address')
     out()
