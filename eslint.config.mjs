@@ -7,7 +7,7 @@ export default createConfigForNuxt({
     stylistic: true,
   },
   dirs: {
-    src: ['./playground', './test/fixtures/basic'],
+    src: ['./playground', './test/fixtures/basic', './test/fixtures/packed'],
   },
 }).append({
   ignores: ['dist', '**/.nuxt', '**/.output', 'bench/.tmp', 'test/.tmp'],

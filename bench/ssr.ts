@@ -126,12 +126,26 @@ export async function ssrSection({ api, out, quick, rounds }: SsrSetup): Promise
       + `call: the same page rendered with no API request, the floor under any way of calling (the proxy's own hop to the API `
       + `remains in both rows above).`)
     out()
-    writeTable(out, await compare(proxied, cookie, options), 'network hop to the app\'s own address')
+    const hop = 'network hop to the app\'s own address'
+    const proxiedResult = await compare(proxied, cookie, options)
+    writeTable(out, proxiedResult, hop)
+    out()
+    out(callCost(proxiedResult.cpu, { inProcess: 'in-process (relative `baseURL` on the server)', hop, floor: 'the same page without the API call' }))
     out()
   }
   finally {
     for (const app of [...Object.values(apps), ...Object.values(proxied)]) app.stop()
   }
+}
+
+/** What the call itself costs each way, and what the render without it leaves for any way of calling. */
+function callCost(cpu: Record<string, number[]>, names: { inProcess: string, hop: string, floor: string }): string {
+  const [inProcess, hop, floor] = [names.inProcess, names.hop, names.floor].map(name => cpu[name]?.length ? median(cpu[name]!) : undefined)
+  if (inProcess === undefined || hop === undefined || floor === undefined) return 'Server CPU is read from /proc: not on this system.'
+  return `The call itself costs ${(inProcess - floor).toFixed(0)} µs of server CPU in-process against ${(hop - floor).toFixed(0)} µs `
+    + `through the network hop (${((inProcess - floor) / (hop - floor)).toFixed(2)}×). The render without any call already takes `
+    + `${(floor / hop).toFixed(2)}× the network hop's CPU: that is the floor under any way of calling, and what bounds the whole `
+    + `render's ratio (the proxy's own hop to the API stays in both).`
 }
 
 function writeTable(out: SsrSetup['out'], { throughput, cpu }: Awaited<ReturnType<typeof compare>>, baseline: string) {

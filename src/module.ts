@@ -5,7 +5,8 @@ import { defu } from 'defu'
 import { optionDefaults, withListDefaults } from './runtime/core/defaults'
 import { DEVTOOLS_ROUTE } from './runtime/core/devtools'
 import { httpOnlyRoutes } from './runtime/core/http-only'
-import { isPlainHttpRemote, redirectTargetProblem } from './runtime/core/url'
+import { checkOptions } from './check-options'
+import { isPlainHttpRemote } from './runtime/core/url'
 import { joinURL } from 'ufo'
 import type { BuiltOptions, DeployOptions, ServerDeployOptions } from './runtime/core/options'
 import type { AxiosJwtOptions, DeepPartial } from './runtime/types'
@@ -74,18 +75,6 @@ export default defineNuxtModule<ModuleOptions>({
   },
 })
 
-/** Stops the build with a clear error on options that cannot work. */
-function checkOptions(options: AxiosJwtOptions) {
-  for (const [page, target] of Object.entries(options.redirect)) {
-    // `forbidden: false` is Nuxt's error page.
-    const problem = page === 'forbidden' && target === false ? undefined : redirectTargetProblem(target)
-    if (problem) throw new Error(`[nuxt-axios-jwt] \`axiosJwt.redirect.${page}\`: ${problem}. Give a path such as '/login' or a route location such as { name: 'login' }.`)
-  }
-  for (const [name, path] of Object.entries(options.claims)) {
-    if (typeof path !== 'string' || !path) throw new Error(`[nuxt-axios-jwt] \`axiosJwt.claims.${name}\` must be a dot path (a non-empty string) such as 'realm_access.roles', not ${JSON.stringify(path)}.`)
-  }
-}
-
 /** Nitro's side: `useServerApi`, the httpOnly routes, the proxy route and the sharing across instances, where on. */
 function addServerParts(options: AxiosJwtOptions, resolver: Resolver) {
   addServerImports([
@@ -108,11 +97,11 @@ function addServerParts(options: AxiosJwtOptions, resolver: Resolver) {
  * the environment for every key of the runtime config on every request, and the page payload carries all of it.
  */
 function publishOptions(options: AxiosJwtOptions, nuxt: Nuxt, resolver: Resolver) {
-  const { baseURL, serverBaseURL, sharedRefresh, endpoints, cookie, proxy: { to, ...proxy }, ...shape } = options
+  const { baseURL, apis, serverBaseURL, sharedRefresh, endpoints, cookie, proxy: { to, ...proxy }, ...shape } = options
   const publicConfig = nuxt.options.runtimeConfig.public as Record<string, unknown>
   publicConfig.axiosJwt = defu(
     publicConfig.axiosJwt as Partial<DeployOptions> | undefined,
-    { baseURL, endpoints, cookie: { domain: cookie.domain ?? '', secure: cookie.secure! } } satisfies DeployOptions,
+    { baseURL, apis, endpoints, cookie: { domain: cookie.domain ?? '', secure: cookie.secure! } } satisfies DeployOptions,
   )
   const privateConfig = nuxt.options.runtimeConfig as Record<string, unknown>
   privateConfig.axiosJwt = defu(privateConfig.axiosJwt as Partial<ServerDeployOptions> | undefined, { serverBaseURL, sharedRefresh, proxy: { to } } satisfies ServerDeployOptions)
@@ -137,6 +126,11 @@ function publishOptions(options: AxiosJwtOptions, nuxt: Nuxt, resolver: Resolver
   addTypeTemplate({
     filename: 'types/axios-jwt-options.d.ts',
     getContents: () => `declare module '#axios-jwt/options' {\n  const options: import(${JSON.stringify(resolver.resolve('./runtime/core/options'))}).BuiltOptions\n  export default options\n  export const httpOnlyMode: boolean\n  export const proxyMode: boolean\n  export const i18nMode: boolean\n}\n`,
+  }, { nuxt: true, nitro: true })
+  // The names of `apis`, so that `useApi('billing')` type-checks and a name the options lack does not.
+  addTypeTemplate({
+    filename: 'types/axios-jwt-apis.d.ts',
+    getContents: () => `declare module '#axios-jwt' {\n  interface NamedApis {\n${Object.keys(apis).map(name => `    ${JSON.stringify(name)}: true\n`).join('')}  }\n}\nexport {}\n`,
   }, { nuxt: true, nitro: true })
   // The public types, where apps augment `AuthUser`.
   nuxt.options.alias['#axios-jwt'] = resolver.resolve('./runtime/types')

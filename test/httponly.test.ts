@@ -3,10 +3,11 @@ import type { BrowserContext, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { gotoHydrated, logInThroughForm, text } from './utils/browser'
 import { describeClaimGuards } from './utils/claim-guards'
+import { describeNamedApisInBrowser } from './utils/named-apis'
 import { fixtureWithOtherOrigin } from './utils/fixture'
 import { expectOwnRouteRefreshKept } from './utils/own-route'
 
-const { api, other } = await fixtureWithOtherOrigin({ nuxtConfig: { axiosJwt: { tokens: { refresh: { httpOnly: true } } } } })
+const { api, other, billing } = await fixtureWithOtherOrigin({ nuxtConfig: { axiosJwt: { tokens: { refresh: { httpOnly: true } } } } })
 
 const ROUTES = { login: '/api/_axios-jwt/login', refresh: '/api/_axios-jwt/refresh', logout: '/api/_axios-jwt/logout' }
 
@@ -32,6 +33,7 @@ const loggedInPage = async (): Promise<Page> => logInThroughForm(await createPag
 const documentCookie = (page: Page) => page.evaluate(() => document.cookie)
 
 describeClaimGuards(api, storeSession)
+describeNamedApisInBrowser({ api, other, billing }, storeSession)
 
 describe('httpOnly mode in the browser', () => {
   it('logs in through the module route: the refresh token is HttpOnly and never in document.cookie', async () => {

@@ -1,8 +1,9 @@
-// Login, the route guards and logout in Chromium, on the built basic fixture.
+// Login, the route guards (the session, and the pages' roles and scopes) and logout in Chromium, on the built basic fixture.
 import { createPage, url } from '@nuxt/test-utils/e2e'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { gotoHydrated, setTokenCookies, text, tokenCookies } from './utils/browser'
+import { describeClaimGuards } from './utils/claim-guards'
 import { fixtureWithApi } from './utils/fixture'
 import { hookEvents, sessionPages } from './utils/session-pages'
 import { sleep } from './utils/time'
@@ -118,3 +119,6 @@ describe('logout', () => {
     expect(reuse.status).toBe(401)
   })
 })
+
+// Readable cookies; test/httponly.test.ts runs the same guards in httpOnly mode.
+describeClaimGuards(api, setTokenCookies)

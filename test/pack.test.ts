@@ -5,6 +5,7 @@ import { fetch, setup, url } from '@nuxt/test-utils/e2e'
 import { afterAll, describe, expect, it } from 'vitest'
 import { packedTarball } from './utils/packed'
 import { rawRequest } from './utils/raw-http'
+import { startResourceApi } from './utils/resource-api'
 import { cookieHeader, startTestApi } from './utils/test-api'
 
 // Pack the module as `npm publish` would, and unpack it into a plain app's node_modules.
@@ -19,14 +20,17 @@ execFileSync('tar', ['-xzf', `${tmp}${tarball}`, '-C', `${app}node_modules/nuxt-
 // The API sits behind the app's own proxy route, as in most deployments; `other` is a service the server could reach.
 const api = await startTestApi()
 const other = await startTestApi()
+// A second API that accepts the same tokens (`apis.billing`).
+const billing = await startResourceApi(token => api.verifyAccess(token))
 await setup({
   rootDir: app,
   nuxtConfig: { routeRules: { '/backend/**': { proxy: { to: `${api.url}/**`, fetchOptions: { redirect: 'manual' } } } } },
-  env: { NUXT_PUBLIC_AXIOS_JWT_BASE_URL: '/backend' },
+  env: { NUXT_PUBLIC_AXIOS_JWT_BASE_URL: '/backend', NUXT_PUBLIC_AXIOS_JWT_APIS_BILLING_BASE_URL: billing.url },
 })
 afterAll(async () => {
   await api.close()
   await other.close()
+  await billing.close()
 })
 
 describe('the packed module in a plain app', () => {
@@ -70,5 +74,19 @@ describe('the packed module in a plain app', () => {
     expect(response.body).toContain('Keys:Alice')
     expect(api.calls.refresh).toBe(1)
     expect(other.authorizations).toEqual([])
+  })
+
+  it('guards a page by role and renders a second API with the same session', async () => {
+    api.options.users.find(user => user.username === 'alice')!.claims = { realm_access: { roles: ['admin'] } }
+    const admin = await api.loginExpired('alice')
+    const refreshes = api.calls.refresh
+    const response = await fetch('/admin', { headers: { cookie: cookieHeader(admin) } })
+    expect(response.status).toBe(200)
+    expect(await response.text()).toMatch(/data-testid="invoices"[^>]*>\s*Alice\s*</)
+    expect(api.calls.refresh - refreshes).toBe(1)
+    expect(billing.unauthorized).toBe(0)
+    const viewer = await fetch('/admin', { headers: { cookie: cookieHeader(await api.login('bob')) }, redirect: 'manual' })
+    expect(viewer.status).toBe(403)
+    expect((await fetch('/admin', { redirect: 'manual' })).headers.get('location')).toBe('/login?redirect=/admin')
   })
 })

@@ -8,7 +8,7 @@ import { sessionPages, watchErrors } from './utils/session-pages'
 import { cookieHeader } from './utils/test-api'
 import { sleep } from './utils/time'
 
-const { api, other } = await fixtureWithOtherOrigin()
+const { api, other, billing } = await fixtureWithOtherOrigin()
 const { sessionPage } = sessionPages(api)
 
 describe('server rendering', () => {
@@ -83,7 +83,7 @@ describe('security', () => {
 describe('configuration', () => {
   it('publishes only the deployment options in the page, with the environment applied', async () => {
     const html = await fetch('/public').then(r => r.text())
-    const config = html.match(/axiosJwt:(\{.*?\}\}),?/)?.[1]
+    const config = html.match(/axiosJwt:(\{.*?cookie:\{[^}]*\}\})/)?.[1]
     expect(config).toContain(`baseURL:"${api.url}"`)
     expect(config).toContain('endpoints:{login:"/auth/login"')
     // The API's shape is built into the app, not repeated in every page and re-read per request.
@@ -200,5 +200,32 @@ describe('useServerApi in a server route', () => {
 
   it('hands the pair it rotated during a page\'s render to the browser, so the next page keeps the session', async () => {
     await expectOwnRouteRefreshKept(api, setTokenCookies)
+  })
+})
+
+describe('a second API with the same session (`apis`) on the server', () => {
+  it('renders its data with the pair it refreshed once, and writes the rotated pair', async () => {
+    const tokens = await api.loginExpired()
+    const response = await fetch('/billing', { headers: { cookie: cookieHeader(tokens) } })
+    expect(await response.text()).toMatch(/data-testid="invoice-owner"[^>]*>\s*Alice\s*</)
+    expect(api.calls.refresh).toBe(1)
+    const rotated = response.headers.getSetCookie().find(c => c.startsWith('access_token='))!.split(';')[0]!.slice('access_token='.length)
+    expect(billing.authorizations).toEqual([`Bearer ${decodeURIComponent(rotated)}`])
+  })
+
+  it('calls it from a server route with useServerApi(event, name), and refuses other sites before the session reaches it', async () => {
+    const tokens = await api.login()
+    expect(await (await fetch('/api/billing-on-behalf', { headers: { cookie: cookieHeader(tokens) } })).json()).toEqual({ data: [{ id: 7, owner: 'Alice' }] })
+    const refused = await fetch('/api/billing-on-behalf', { headers: { 'cookie': cookieHeader(tokens), 'sec-fetch-site': 'cross-site' } })
+    expect(refused.status).toBe(403)
+    expect(billing.authorizations).toEqual([`Bearer ${tokens.accessToken}`])
+  })
+
+  it('sends no token along its redirect to another origin', async () => {
+    const tokens = await api.login()
+    const answer = await (await fetch('/api/billing-redirect', { headers: { cookie: cookieHeader(tokens) } })).json()
+    expect(answer.authorization).toBeNull()
+    expect(billing.authorizations).toEqual([`Bearer ${tokens.accessToken}`])
+    expect(other.authorizations.filter(Boolean)).toEqual([])
   })
 })

@@ -19,6 +19,14 @@ export interface AxiosJwtOptions {
    * @default ''
    */
   serverBaseURL: string
+  /**
+   * More APIs that accept the same access token (a second audience: billing, search): `{ billing: { baseURL } }` gives
+   * `useApi('billing')`, `useApiData(url, { api: 'billing' })` and `useServerApi(event, 'billing')`. Each is signed only
+   * for its own origin; a 401 there refreshes the one session, shared with `$api`. A path as `baseURL` is the site's
+   * own origin, served in-process on the server. Runtime-configurable (`NUXT_PUBLIC_AXIOS_JWT_APIS_BILLING_BASE_URL`).
+   * @default {}
+   */
+  apis: Record<string, { baseURL: string }>
   sharedRefresh: {
     /**
      * A Nitro storage mount (unstorage's `redis` driver) through which several server instances share each refresh, so
@@ -278,6 +286,16 @@ export type RedirectTarget = string | {
   hash?: string
 }
 
+/**
+ * The names of the APIs in `axiosJwt.apis`, which the module writes into the app's types:
+ * `useApi('billing')` then type-checks, and a name the options lack does not.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by the module's type template
+export interface NamedApis {}
+
+/** A name of `axiosJwt.apis`. */
+export type ApiName = keyof NamedApis & string
+
 /** `T` with every field optional at any depth, as options are written in `nuxt.config`. */
 export type DeepPartial<T> = {
   [K in keyof T]?: T[K] extends readonly unknown[] ? T[K] : T[K] extends object ? DeepPartial<T[K]> : T[K]
@@ -386,8 +404,10 @@ export type ApiDataError = AxiosError | SessionExpiredError | RefreshError
 /** Options of `useApiData`: those of an axios request (`url`, `params`, `data` may be refs or getters) and of `useAsyncData`. */
 export interface UseApiDataOptions<ResT, DataT = ResT, PickKeys extends keyof DataT = never, DefaultT = undefined>
   extends Omit<ApiRequestConfig, 'url' | 'params' | 'data' | 'signal'> {
-  /** Key of the data in the payload; derived from the method, URL, params and body unless given. */
+  /** Key of the data in the payload; derived from the API, the method, URL, params and body unless given. */
   key?: MaybeRefOrGetter<string>
+  /** The API of `axiosJwt.apis` to call instead of `$api`'s. */
+  api?: ApiName
   /** Query parameters; their values may be refs too. A change refetches. */
   params?: MaybeRefOrGetter<UseApiDataParams | undefined>
   /** Request body; a change refetches. */

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url'
 import { setup } from '@nuxt/test-utils/e2e'
 import type { NuxtConfig } from '@nuxt/schema'
 import { afterAll, beforeEach } from 'vitest'
+import { startResourceApi, type ResourceApi } from './resource-api'
 import { startTestApi, type TestApi } from './test-api'
 
 export interface FixtureOptions {
@@ -41,16 +42,23 @@ export async function fixtureWithApi(options: FixtureOptions = {}): Promise<Test
 }
 
 /**
- * The fixture against the test API, and a second API on another origin that must never see a token
- * (NUXT_PUBLIC_OTHER_ORIGIN); both reset before each test.
+ * The fixture against the test API, a second API on another origin that must never see a token
+ * (NUXT_PUBLIC_OTHER_ORIGIN), and `billing`, the fixture's `axiosJwt.apis.billing`, which accepts the test API's
+ * tokens; all reset before each test.
  */
-export async function fixtureWithOtherOrigin(options: FixtureOptions = {}): Promise<{ api: TestApi, other: TestApi }> {
+export async function fixtureWithOtherOrigin(options: FixtureOptions = {}): Promise<{ api: TestApi, other: TestApi, billing: ResourceApi }> {
   const other = await startTestApi()
-  const api = await fixtureWithApi({ ...options, env: api => ({ ...ofApi(options.env ?? {}, api), NUXT_PUBLIC_OTHER_ORIGIN: other.url }) })
-  afterAll(() => other.close())
+  let issuer: TestApi | undefined
+  const billing = await startResourceApi(token => issuer!.verifyAccess(token))
+  const api = issuer = await fixtureWithApi({
+    ...options,
+    env: api => ({ ...ofApi(options.env ?? {}, api), NUXT_PUBLIC_OTHER_ORIGIN: other.url, NUXT_PUBLIC_AXIOS_JWT_APIS_BILLING_BASE_URL: billing.url }),
+  })
+  afterAll(() => Promise.all([other.close(), billing.close()]))
   beforeEach(() => {
     other.reset()
+    billing.reset()
     api.options.accessTtl = 60
   })
-  return { api, other }
+  return { api, other, billing }
 }

@@ -60,6 +60,8 @@ export interface TestApi {
   /** A new session whose access token has already expired (it lived one second). */
   loginExpired: (username?: string) => Promise<IssuedTokens>
   stats: () => TokenIssuer['stats']
+  /** The user of a valid, unrevoked access token of this API, as its protected routes judge it; for other APIs that trust it. */
+  verifyAccess: (token: string | undefined) => Promise<{ id: number, name: string } | undefined>
   reset: () => void
   close: () => Promise<void>
 }
@@ -139,6 +141,7 @@ export async function startTestApi(overrides: Partial<IssuerOptions> = {}): Prom
     unauthorizedStatus: 401,
     shape: tokens => ({ data: { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken } }),
     stats: () => issuer().stats,
+    verifyAccess: token => auth.verify(token),
     async login(username = 'alice', ttl?: number) {
       const tokens = await auth.login(username, 'secret', ttl)
       if (!tokens) throw new Error(`no test user ${username}`)

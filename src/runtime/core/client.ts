@@ -32,6 +32,11 @@ export interface JwtClient {
   refreshDueIn: () => number | undefined
   /** Whether the request goes to the API's origin and may carry the token. */
   isApiRequest: (config: AxiosRequestConfig) => boolean
+  /**
+   * Signs `other`, the instance of another API that accepts the same token (`axiosJwt.apis`), for its own origin
+   * only; its 401s refresh through this client, so the session has one refresh whichever API asks.
+   */
+  signAlso: (other: AxiosInstance) => void
 }
 
 /**
@@ -42,8 +47,9 @@ export function installJwtClient(api: AxiosInstance, { options, store, origin, s
   const clock = createTokenClock(options.refreshBeforeExpiry, now)
   const exchange = createExchange({ options, api, callHook, request: refreshRequest })
   const refresher = createRefresher({ store, clock, exchange, share, callHook })
+  const signing = { header: options.header, refreshStatuses: options.refreshStatuses, store, clock, refresher }
   const requests = apiRequests(api, options.endpoints.refresh, origin)
-  installInterceptors(api, { header: options.header, refreshStatuses: options.refreshStatuses, store, clock, refresher, requests })
+  installInterceptors(api, { ...signing, requests })
   const tokens = (): StoredTokens => store.get()
   return {
     refresh: refresher.refresh,
@@ -51,6 +57,7 @@ export function installJwtClient(api: AxiosInstance, { options, store, origin, s
     needsRefresh: () => clock.isDue(tokens()),
     refreshDueIn: () => clock.dueIn(tokens()),
     isApiRequest: requests.isApiRequest,
+    signAlso: other => installInterceptors(other, { ...signing, requests: apiRequests(other, options.endpoints.refresh, origin) }),
   }
 }
 

@@ -14,6 +14,7 @@ export function optionDefaults(dev: boolean): AxiosJwtOptions {
   return {
     baseURL: '',
     serverBaseURL: '',
+    apis: {},
     sharedRefresh: { storage: '' },
     proxy: { path: '', to: '', timeout: 30_000, maxBodySize: 10 * 1024 * 1024 },
     endpoints: { login: '/auth/login', refresh: '/auth/refresh', logout: '/auth/logout', user: '/auth/me' },

@@ -11,6 +11,7 @@ export type PublicProxyOptions = Omit<AxiosJwtOptions['proxy'], 'to'>
 /** Options that change between deployments: in `runtimeConfig.public.axiosJwt`, overridable by `NUXT_PUBLIC_AXIOS_JWT_*`. */
 export interface DeployOptions {
   baseURL: string
+  apis: AxiosJwtOptions['apis']
   endpoints: AxiosJwtOptions['endpoints']
   cookie: { domain: string, secure: boolean }
 }

@@ -1,7 +1,7 @@
 import axios, { type AxiosInstance } from 'axios'
 import { apiRequests } from './api-requests'
 import type { JwtClient } from './client'
-import { RefreshError } from './errors'
+import { AxiosJwtError, RefreshError } from './errors'
 import type { CallHook } from './hooks'
 import { CSRF_HEADER, SESSION_ENDED } from './http-only'
 import { endedSession } from './refresher'
@@ -46,5 +46,9 @@ export function installProxyClient(api: AxiosInstance, { refreshRoute, origin, s
     if (status >= 300) throw new RefreshError(`the refresh route answered ${status}`, status)
     return ''
   }
-  return { refresh, refreshDue: refresh, needsRefresh: () => false, refreshDueIn: () => undefined, isApiRequest: requests.isApiRequest }
+  // No token in the page to sign another API with: the server can (`useServerApi(event, name)`, SSR).
+  const signAlso = () => {
+    throw new AxiosJwtError('In proxy mode the page holds no token to sign another API of `axiosJwt.apis` with: call it from a server route with `useServerApi(event, name)`.')
+  }
+  return { refresh, refreshDue: refresh, needsRefresh: () => false, refreshDueIn: () => undefined, isApiRequest: requests.isApiRequest, signAlso }
 }

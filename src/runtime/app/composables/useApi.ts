@@ -1,7 +1,12 @@
-import type { ApiInstance } from '../../types'
+import type { ApiInstance, ApiName } from '../../types'
+import { namedApi } from '../client/named-apis'
 import { useNuxtApp } from '#imports'
 
-/** The `$api` axios instance of the current Nuxt app (one per SSR request). */
-export function useApi(): ApiInstance {
-  return useNuxtApp().$api
+/**
+ * The `$api` axios instance of the current Nuxt app (one per SSR request); with a name, the instance of that API of
+ * `axiosJwt.apis`, signed with the same session for its own origin.
+ */
+export function useApi(name?: ApiName): ApiInstance {
+  const nuxtApp = useNuxtApp()
+  return name === undefined ? nuxtApp.$api : namedApi(nuxtApp.$apis, name)
 }

@@ -42,11 +42,11 @@ export function useApiData<ResT = unknown, DataT = ResT, PickKeys extends keyof 
   url: MaybeRefOrGetter<string>,
   options: UseApiDataOptions<ResT, DataT, PickKeys, DefaultT> = {},
 ): ApiData<PickedData<DataT, PickKeys> | DefaultT> & Promise<ApiData<PickedData<DataT, PickKeys> | DefaultT>> {
-  const { key, params, data, server, lazy, immediate, default: initial, transform, pick, watch, deep, dedupe, getCachedData, ...config } = options
-  const api = useApi()
+  const { key, params, data, server, lazy, immediate, default: initial, transform, pick, watch, deep, dedupe, getCachedData, api: apiName, ...config } = options
+  const api = useApi(apiName)
   const request = computed(() => ({ method: (config.method ?? 'get').toLowerCase(), url: toValue(url), params: unwrapped(toValue(params)), data: toValue(data) }))
-  // Hashed as `useFetch` does: a short key, and no request body written into the page.
-  const requestKey = computed(() => `$api:${hash(request.value)}`)
+  // Hashed as `useFetch` does: a short key, and no request body written into the page. Each API has keys of its own.
+  const requestKey = computed(() => `${apiName ? `$apis.${apiName}` : '$api'}:${hash(request.value)}`)
   const nextSignal = latestOnly()
   const asyncKey = () => toValue(key) || requestKey.value
   const asyncData = useAsyncData(

@@ -1,11 +1,16 @@
 import { getMethod, type H3Event } from 'h3'
-import type { ApiInstance } from '../../types'
+import { AxiosJwtError } from '../../core/errors'
+import { nitroLocalFetch } from '../../core/in-process'
+import { createServerApi } from '../../core/server-api'
+import type { ApiInstance, ApiName } from '../../types'
 import { signedApiFor } from './api-client'
 import { routeCookies } from './route-cookies'
 import { crossSiteRefused, isSameOriginRequest, SAFE_METHODS } from './same-origin'
 import { useServerOptions } from './server-options'
 
 const CONTEXT_KEY = 'axiosJwtServerApi'
+/** The instances of `axiosJwt.apis` this request made, by name. */
+const NAMED_KEY = 'axiosJwtServerApis'
 
 export interface UseServerApiOptions {
   /**
@@ -24,18 +29,40 @@ function assertMayUseSession(event: H3Event, { allowCrossSite = false }: UseServ
     : 'This route calls the API with the user\'s session and answers only the app\'s own pages. A route that only reads may let links from other sites in with `useServerApi(event, { allowCrossSite: true })`.')
 }
 
+/** The main API's client of this request, and the JWT client that signs it. */
+function mainClientOf(event: H3Event, options: UseServerApiOptions) {
+  const existing = event.context[CONTEXT_KEY] as ReturnType<typeof signedApiFor> | undefined
+  if (existing) return existing
+  assertMayUseSession(event, options)
+  const config = useServerOptions(event)
+  const signed = signedApiFor(event, config, routeCookies(event, config), {})
+  event.context[CONTEXT_KEY] = signed
+  return signed
+}
+
+/** The instance of the API `name` of `axiosJwt.apis` for this request, signed by the main client for its own origin. */
+function namedClientOf(event: H3Event, name: string, options: UseServerApiOptions): ApiInstance {
+  const made = (event.context[NAMED_KEY] ??= {}) as Record<string, ApiInstance>
+  if (made[name]) return made[name]
+  const { apis } = useServerOptions(event)
+  const api = Object.hasOwn(apis, name) ? apis[name] : undefined
+  if (!api) throw new AxiosJwtError(`useServerApi(event, '${name}'): there is no API of that name in \`axiosJwt.apis\` (${Object.keys(apis).join(', ') || 'it is empty'}).`)
+  const instance = createServerApi({ baseURL: api.baseURL }, nitroLocalFetch()).api
+  mainClientOf(event, options).client.signAlso(instance)
+  made[name] = instance as unknown as ApiInstance
+  return made[name]
+}
+
 /**
  * The API's client for a Nitro route that calls the API on the user's behalf: signed with the request's token
  * cookies, refreshed when due (sharing the refresh with concurrent renders), the rotated pair written into the
  * response's `Set-Cookie`. Works in both cookie modes; one instance per request. Requests from other sites are refused
  * with a 403 (a cookie is not consent): any of unsafe methods, and safe ones unless `allowCrossSite` is set.
+ * `useServerApi(event, 'billing')` is the client of that API of `axiosJwt.apis`, signed with the same session.
  */
-export function useServerApi(event: H3Event, options: UseServerApiOptions = {}): ApiInstance {
-  const existing = event.context[CONTEXT_KEY] as ApiInstance | undefined
-  if (existing) return existing
-  assertMayUseSession(event, options)
-  const config = useServerOptions(event)
-  const { api } = signedApiFor(event, config, routeCookies(event, config), {})
-  event.context[CONTEXT_KEY] = api
-  return api as unknown as ApiInstance
+export function useServerApi(event: H3Event, options?: UseServerApiOptions): ApiInstance
+export function useServerApi(event: H3Event, api: ApiName, options?: UseServerApiOptions): ApiInstance
+export function useServerApi(event: H3Event, apiOrOptions?: ApiName | UseServerApiOptions, maybeOptions: UseServerApiOptions = {}): ApiInstance {
+  if (typeof apiOrOptions === 'string') return namedClientOf(event, apiOrOptions, maybeOptions)
+  return mainClientOf(event, apiOrOptions ?? {}).api as unknown as ApiInstance
 }

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest'
+import { checkOptions } from '../src/check-options'
+import { optionDefaults } from '../src/runtime/core/defaults'
+
+const defaults = optionDefaults(false)
+const check = (options: Partial<Parameters<typeof checkOptions>[0]>) => () => checkOptions({ ...defaults, ...options } as Parameters<typeof checkOptions>[0])
+
+describe('options that stop the build', () => {
+  it('takes the defaults, a forbidden page, several APIs and claim paths', () => {
+    expect(check({})).not.toThrow()
+    expect(check({ redirect: { ...defaults.redirect, forbidden: { name: 'denied' } }, apis: { 'billing': { baseURL: 'https://billing.test' }, 'search-v2': { baseURL: '/search' } }, claims: { roles: 'realm_access.roles', scopes: 'scp' } })).not.toThrow()
+  })
+
+  it('names an API that cannot be called, or has no address', () => {
+    expect(check({ apis: { '2fa': { baseURL: '/x' } } })).toThrow('`axiosJwt.apis`: "2fa" is not a name an app can call')
+    expect(check({ apis: { billing: {} as { baseURL: string } } })).toThrow('`axiosJwt.apis.billing.baseURL` must be the API\'s address')
+  })
+
+  it('names a claim path that is not a non-empty string', () => {
+    expect(check({ claims: { roles: ['realm_access', 'roles'] as unknown as string, scopes: 'scope' } })).toThrow('`axiosJwt.claims.roles` must be a dot path')
+    expect(check({ claims: { roles: 'roles', scopes: '' } })).toThrow('`axiosJwt.claims.scopes` must be a dot path')
+  })
+
+  it('names a redirect that is not a page', () => {
+    expect(check({ redirect: { ...defaults.redirect, forbidden: 'denied' } })).toThrow('`axiosJwt.redirect.forbidden`')
+    expect(check({ redirect: { ...defaults.redirect, login: true as unknown as string } })).toThrow('`axiosJwt.redirect.login`')
+  })
+})
