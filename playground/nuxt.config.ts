@@ -6,6 +6,8 @@ export default defineNuxtConfig({
     // The demo API runs in this app's own server; point this at your API instead.
     baseURL: '/api/demo',
     endpoints: { login: '/auth/login', refresh: '/auth/refresh', logout: '/auth/logout', user: '/auth/me' },
+    // A second API that accepts the same tokens: `useApi('billing')`, `useApiData(url, { api: 'billing' })`.
+    apis: { billing: { baseURL: '/api/demo-billing' } },
     refreshBeforeExpiry: 5,
     // `PLAYGROUND_HTTP_ONLY=1 npm run dev`: the refresh token in an HttpOnly cookie, behind the module's routes.
     tokens: { refresh: { httpOnly: process.env.PLAYGROUND_HTTP_ONLY === '1' } },
