@@ -64,7 +64,7 @@ async function cpuPerRender(app: App, cookie: string, renders: number, connectio
 }
 
 /** Interleaved rounds over `apps`: requests/s at `connections`, then server CPU per render at low load. */
-async function compare(apps: Record<string, App>, cookie: string, options: { rounds: number, seconds: number, renders: number, connections: number }) {
+export async function compare(apps: Record<string, App>, cookie: string, options: { rounds: number, seconds: number, renders: number, connections: number }) {
   const throughput: Record<string, number[]> = {}
   const cpu: Record<string, number[]> = {}
   const names = Object.keys(apps)

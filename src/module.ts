@@ -99,12 +99,15 @@ function addServerParts(options: AxiosJwtOptions, resolver: Resolver) {
 function publishOptions(options: AxiosJwtOptions, nuxt: Nuxt, resolver: Resolver) {
   const { baseURL, apis, serverBaseURL, sharedRefresh, endpoints, cookie, proxy: { to, ...proxy }, ...shape } = options
   const publicConfig = nuxt.options.runtimeConfig.public as Record<string, unknown>
+  // Only the keys the app can use: each one costs every request an environment lookup. `apis` when there are any, the
+  // sharing's store and the proxy's target when the app is built with them.
   publicConfig.axiosJwt = defu(
     publicConfig.axiosJwt as Partial<DeployOptions> | undefined,
-    { baseURL, apis, endpoints, cookie: { domain: cookie.domain ?? '', secure: cookie.secure! } } satisfies DeployOptions,
+    { baseURL, ...Object.keys(apis).length > 0 && { apis }, endpoints, cookie: { domain: cookie.domain ?? '', secure: cookie.secure! } } satisfies DeployOptions,
   )
   const privateConfig = nuxt.options.runtimeConfig as Record<string, unknown>
-  privateConfig.axiosJwt = defu(privateConfig.axiosJwt as Partial<ServerDeployOptions> | undefined, { serverBaseURL, sharedRefresh, proxy: { to } } satisfies ServerDeployOptions)
+  const serverDeploy: Partial<ServerDeployOptions> = { serverBaseURL, ...sharedRefresh.storage && { sharedRefresh }, ...proxy.path && { proxy: { to } } }
+  privateConfig.axiosJwt = defu(privateConfig.axiosJwt as Partial<ServerDeployOptions> | undefined, serverDeploy)
   const built: BuiltOptions = {
     ...shape,
     proxy,

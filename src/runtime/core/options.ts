@@ -11,7 +11,8 @@ export type PublicProxyOptions = Omit<AxiosJwtOptions['proxy'], 'to'>
 /** Options that change between deployments: in `runtimeConfig.public.axiosJwt`, overridable by `NUXT_PUBLIC_AXIOS_JWT_*`. */
 export interface DeployOptions {
   baseURL: string
-  apis: AxiosJwtOptions['apis']
+  /** Absent when the app names no other API. */
+  apis?: AxiosJwtOptions['apis']
   endpoints: AxiosJwtOptions['endpoints']
   cookie: { domain: string, secure: boolean }
 }
@@ -25,7 +26,7 @@ export type ClientOptions = Pick<ResolvedOptions, 'tokens' | 'header' | 'refresh
 
 /** The options the app was built with, with the deployment's own (from the runtime config) on top. */
 export function withDeployOptions(built: BuiltOptions, deploy: DeployOptions): ResolvedOptions {
-  return { ...built, ...deploy, cookie: { ...built.cookie, ...deploy.cookie } }
+  return { ...built, ...deploy, apis: deploy.apis ?? {}, cookie: { ...built.cookie, ...deploy.cookie } }
 }
 
 /** The options at run time, in the app and on the server alike: the built ones under the public runtime config's. */

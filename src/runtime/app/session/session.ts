@@ -63,7 +63,7 @@ const accessClaims = (store: TokenStore) => proxyMode ? undefined : readClaims(s
 
 /**
  * The session's reactive state: the user and whether the cookies hold a session (carried from SSR to hydration), and
- * the access token's claims (read from the cookie on each side).
+ * the access token's claims (read from the cookie on each side, only when something asks for them).
  */
 function sessionState(store: TokenStore) {
   const user = useState<AuthUser | null>('axios-jwt:user', () => null)
@@ -72,10 +72,15 @@ function sessionState(store: TokenStore) {
     return Boolean(accessToken || refreshToken)
   }
   const present = useState<boolean>('axios-jwt:logged-in', hasTokens)
-  const tokenClaims = shallowRef(accessClaims(store))
+  // Bumped when the stored pair may have changed: the claims are decoded again at their next read.
+  const stored = shallowRef(0)
+  const tokenClaims = computed(() => {
+    void stored.value
+    return accessClaims(store)
+  })
   const sync = () => {
     present.value = hasTokens()
-    tokenClaims.value = accessClaims(store)
+    stored.value++
     if (!present.value) user.value = null
   }
   return { user, present, tokenClaims, sync }
