@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo, Socket } from 'node:net'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { listenOnLoopback } from './loopback-server'
 
 /** A second API that accepts the access tokens of another (a second audience of one issuer), for `axiosJwt.apis`. */
 export interface ResourceApi {
@@ -19,7 +19,6 @@ export interface ResourceApi {
  * judgement), and 401 otherwise; `GET /to-other?url=` redirects (302) to `url`, to check that no token follows.
  */
 export async function startResourceApi(verify: (token: string | undefined) => Promise<{ name: string } | undefined>): Promise<ResourceApi> {
-  const sockets = new Set<Socket>()
   const api: ResourceApi = {
     url: '',
     authorizations: [],
@@ -30,10 +29,7 @@ export async function startResourceApi(verify: (token: string | undefined) => Pr
       api.unauthorized = 0
       api.rejected.clear()
     },
-    async close() {
-      for (const socket of sockets) socket.destroy()
-      await new Promise(resolve => server.close(resolve))
-    },
+    close: () => server.close(),
   }
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url || '/', 'http://127.0.0.1')
@@ -49,12 +45,7 @@ export async function startResourceApi(verify: (token: string | undefined) => Pr
     res.writeHead(user ? 200 : 401, { 'content-type': 'application/json' })
     res.end(JSON.stringify(user ? { data: [{ id: 7, owner: user.name }] } : { error: 'invalid_token' }))
   }
-  const server = createServer((req, res) => void handle(req, res))
-  server.on('connection', (socket) => {
-    sockets.add(socket)
-    socket.on('close', () => sockets.delete(socket))
-  })
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
-  api.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const server = await listenOnLoopback((req, res) => void handle(req, res))
+  api.url = server.url
   return api
 }

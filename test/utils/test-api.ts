@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo, Socket } from 'node:net'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { listenOnLoopback } from './loopback-server'
 import { sleep } from './time'
 import { createTokenIssuer, type TokenIssuer, type IssuerOptions, type IssuedTokens } from './token-issuer'
 
@@ -120,7 +120,6 @@ export async function startTestApi(overrides: Partial<IssuerOptions> = {}): Prom
   let auth = createTokenIssuer(options)
   /** The issuer behind the API, for tests that look at its counters (refreshes, reuse detected). */
   const issuer = () => auth
-  const sockets = new Set<Socket>()
   const hanging = new Set<ServerResponse>()
 
   const api: TestApi = {
@@ -172,8 +171,7 @@ export async function startTestApi(overrides: Partial<IssuerOptions> = {}): Prom
     },
     async close() {
       for (const res of hanging) res.destroy()
-      for (const socket of sockets) socket.destroy()
-      await new Promise(resolve => server.close(resolve))
+      await server.close()
     },
   }
 
@@ -281,14 +279,9 @@ export async function startTestApi(overrides: Partial<IssuerOptions> = {}): Prom
     json(res, 404, { error: 'not found' })
   }
 
-  const server = createServer((req, res) => {
+  const server = await listenOnLoopback((req, res) => {
     handle(req, res).catch(error => json(res, 500, { error: String(error) }))
   })
-  server.on('connection', (socket) => {
-    sockets.add(socket)
-    socket.on('close', () => sockets.delete(socket))
-  })
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
-  api.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  api.url = server.url
   return api
 }
