@@ -1,4 +1,4 @@
-import axios from 'axios'
+import axios, { type AxiosInstance } from 'axios'
 import { nitroLocalFetch } from '../../core/in-process'
 import { browserBaseURL, serverAddress, type ResolvedOptions } from '../../core/options'
 import { createServerApi, type ServerApi } from '../../core/server-api'
@@ -15,4 +15,10 @@ export function useApiInstance(config: ResolvedOptions): ServerApi {
   }
   const origin = window.location.origin
   return { api: axios.create({ baseURL: new URL(browserBaseURL(config) || '/', origin).href }), origin }
+}
+
+/** The instance of another API of `axiosJwt.apis`: in the browser relative to the page; on the server a path there served in-process. */
+export function otherApiInstance(baseURL: string): AxiosInstance {
+  if (import.meta.server) return createServerApi({ baseURL }, nitroLocalFetch()).api
+  return axios.create({ baseURL: new URL(baseURL, window.location.origin).href })
 }

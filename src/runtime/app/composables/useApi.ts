@@ -1,5 +1,5 @@
+import { namedApi } from '../../core/named-apis'
 import type { ApiInstance, ApiName } from '../../types'
-import { namedApi } from '../client/named-apis'
 import { useNuxtApp } from '#imports'
 
 /**

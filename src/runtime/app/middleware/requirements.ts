@@ -1,3 +1,4 @@
+import { namesOwnGuard } from '../utils/route-meta'
 import { defineNuxtRouteMiddleware } from '#imports'
 
 /**
@@ -5,8 +6,7 @@ import { defineNuxtRouteMiddleware } from '#imports'
  * it names `auth`, so a requirement never goes unchecked. The guard loads with the first such page.
  */
 export default defineNuxtRouteMiddleware(async (to) => {
-  const named = [to.meta.middleware].flat()
-  if (typeof to.meta.auth !== 'object' || named.includes('auth') || named.includes('guest')) return
+  if (typeof to.meta.auth !== 'object' || namesOwnGuard(to)) return
   const { guardAuth } = await import('../session/guard')
   return guardAuth(to)
 })

@@ -1,7 +1,7 @@
+import { namedApis } from '../../core/named-apis'
 import type { ApiInstance, UseAuthReturn } from '../../types'
-import { useApiInstance } from '../client/api-instance'
+import { otherApiInstance, useApiInstance } from '../client/api-instance'
 import { installClientSide } from '../client/client-side'
-import { namedApis } from '../client/named-apis'
 import { useTokenCookies } from '../client/token-cookies'
 import { createSession } from '../session/session'
 import { useAxiosJwtConfig } from '../utils/config'
@@ -16,6 +16,6 @@ export default defineNuxtPlugin({
     const { client, routes } = installClientSide(api, { config, store, origin, callHook: nuxtApp.callHook })
     const { user, loggedIn, login, logout, refresh, fetchUser, getAccessToken, claims, hasRole, hasScope } = createSession({ api, client, store, config, routes })
     const auth: UseAuthReturn = { user, loggedIn, login, logout, refresh, fetchUser, getAccessToken, claims, hasRole, hasScope }
-    return { provide: { api: api as unknown as ApiInstance, apis: namedApis(config, client), axiosJwt: auth } }
+    return { provide: { api: api as unknown as ApiInstance, apis: namedApis(config.apis, client, otherApiInstance), axiosJwt: auth } }
   },
 })

@@ -1,6 +1,6 @@
 import { getMethod, type H3Event } from 'h3'
-import { AxiosJwtError } from '../../core/errors'
 import { nitroLocalFetch } from '../../core/in-process'
+import { namedApi, namedApis } from '../../core/named-apis'
 import { createServerApi } from '../../core/server-api'
 import type { ApiInstance, ApiName } from '../../types'
 import { signedApiFor } from './api-client'
@@ -9,7 +9,7 @@ import { crossSiteRefused, isSameOriginRequest, SAFE_METHODS } from './same-orig
 import { useServerOptions } from './server-options'
 
 const CONTEXT_KEY = 'axiosJwtServerApi'
-/** The instances of `axiosJwt.apis` this request made, by name. */
+/** The instances of `axiosJwt.apis` for this request, by name. */
 const NAMED_KEY = 'axiosJwtServerApis'
 
 export interface UseServerApiOptions {
@@ -42,15 +42,9 @@ function mainClientOf(event: H3Event, options: UseServerApiOptions) {
 
 /** The instance of the API `name` of `axiosJwt.apis` for this request, signed by the main client for its own origin. */
 function namedClientOf(event: H3Event, name: string, options: UseServerApiOptions): ApiInstance {
-  const made = (event.context[NAMED_KEY] ??= {}) as Record<string, ApiInstance>
-  if (made[name]) return made[name]
-  const { apis } = useServerOptions(event)
-  const api = Object.hasOwn(apis, name) ? apis[name] : undefined
-  if (!api) throw new AxiosJwtError(`useServerApi(event, '${name}'): there is no API of that name in \`axiosJwt.apis\` (${Object.keys(apis).join(', ') || 'it is empty'}).`)
-  const instance = createServerApi({ baseURL: api.baseURL }, nitroLocalFetch()).api
-  mainClientOf(event, options).client.signAlso(instance)
-  made[name] = instance as unknown as ApiInstance
-  return made[name]
+  const apis = (event.context[NAMED_KEY] ??= namedApis(useServerOptions(event).apis, mainClientOf(event, options).client, baseURL =>
+    createServerApi({ baseURL }, nitroLocalFetch()).api)) as Record<string, ApiInstance>
+  return namedApi(apis, name)
 }
 
 /**
