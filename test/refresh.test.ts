@@ -60,6 +60,32 @@ describe('signing and refreshing in the browser', () => {
     expect((await tokenCookies(page.context())).refresh?.value).not.toBe(tokens.refreshToken)
   })
 
+  it('keeps the session when the refresh code cannot load (offline, a deploy removed it), and refreshes once it can', async () => {
+    // Without a session the page loads no refresh code, neither with it nor at idle.
+    const page = await createPage()
+    await gotoHydrated(page, '/public')
+    await page.route('**/_nuxt/**', route => route.abort())
+    const tokens = await expireTokens(page)
+    await page.getByTestId('token').click()
+    await expect.poll(() => text(page, 'public-result')).toBe('error:RefreshError')
+    expect(api.calls.refresh).toBe(0)
+    expect((await tokenCookies(page.context())).refresh?.value).toBe(tokens.refreshToken)
+    await page.unroute('**/_nuxt/**')
+    await page.getByTestId('token').click()
+    await expect.poll(() => text(page, 'public-result')).toMatch(/^token:ey/)
+    expect(api.calls.refresh).toBe(1)
+  })
+
+  it('loads the refresh code ahead when the page has a session, so a refresh needs no chunk then', async () => {
+    const { page } = await sessionPage(60, '/public')
+    await page.waitForLoadState('networkidle')
+    await page.route('**/_nuxt/**', route => route.abort())
+    await expireTokens(page)
+    await page.getByTestId('token').click()
+    await expect.poll(() => text(page, 'public-result')).toMatch(/^token:ey/)
+    expect(api.calls.refresh).toBe(1)
+  })
+
   it('ends the session when the refresh token is rejected: cookies cleared, login with ?redirect=', async () => {
     const { page, tokens } = await sessionPage(60, '/protected')
     // The backend revokes the session, as after a password change elsewhere.

@@ -3,6 +3,7 @@ import { apiRequests } from './api-requests'
 import { createExchange } from './exchange'
 import type { CallHook } from './hooks'
 import { installInterceptors } from './interceptors'
+import { lazyExchange } from './lazy-exchange'
 import type { ClientOptions } from './options'
 import { createRefresher, type ShareRefresh } from './refresher'
 import { createTokenClock } from './token-clock'
@@ -45,7 +46,8 @@ export interface JwtClient {
  */
 export function installJwtClient(api: AxiosInstance, { options, store, origin, share, callHook, refreshRequest, now }: JwtClientOptions): JwtClient {
   const clock = createTokenClock(options.refreshBeforeExpiry, now)
-  const exchange = createExchange({ options, api, callHook, request: refreshRequest })
+  // In the browser the exchange's code loads at the first refresh; the bundler leaves the other branch out.
+  const exchange = (import.meta.client ? lazyExchange : createExchange)({ options, api, callHook, request: refreshRequest })
   const refresher = createRefresher({ store, clock, exchange, share, callHook })
   const signing = { header: options.header, refreshStatuses: options.refreshStatuses, store, clock, refresher }
   const requests = apiRequests(api, options.endpoints.refresh, origin)

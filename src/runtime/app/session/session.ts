@@ -7,7 +7,7 @@ import { readClaims } from '../../core/jwt'
 import { getByPath } from '../../core/paths'
 import type { TokenStore } from '../../core/tokens'
 import type { AuthUser, UseAuthReturn } from '../../types'
-import { postLogin, postLogout, type SessionRoutes } from './auth-calls'
+import type { SessionRoutes } from './auth-calls'
 import { sessionNavigation } from './navigation'
 import { followOtherTabs } from '../tabs/tab-session'
 import { proxyMode } from '#axios-jwt/options'
@@ -31,6 +31,9 @@ export interface SessionSetup {
   /** The module's server routes, in httpOnly mode. */
   routes?: SessionRoutes
 }
+
+/** The calls of a login and a logout, loaded when the user asks for one. */
+const authCalls = () => import('./auth-calls')
 
 const sessions = new WeakMap<NuxtApp, AuthSession>()
 
@@ -121,6 +124,7 @@ export function createSession({ api, client, store, config, routes }: SessionSet
     loggedIn: computed(() => present.value),
     fetchUser,
     async login(credentials, options = {}) {
+      const { postLogin } = await authCalls()
       await store.set(await postLogin(api, config, routes, credentials, options.remember), { remember: options.remember ?? true })
       sync()
       tabs?.here('login')
@@ -129,7 +133,9 @@ export function createSession({ api, client, store, config, routes }: SessionSet
       await navigation.afterLogin(options.redirect)
     },
     async logout(options = {}) {
-      await postLogout(api, config, routes, await revocableTokens(client, store))
+      const tokens = await revocableTokens(client, store)
+      // Offline the code of the call may not load: the session ends here all the same.
+      await authCalls().then(({ postLogout }) => postLogout(api, config, routes, tokens), () => undefined)
       await store.clear()
       sync()
       tabs?.here('logout')

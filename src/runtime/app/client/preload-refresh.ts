@@ -1,0 +1,14 @@
+import { preloadExchange } from '../../core/lazy-exchange'
+import type { NuxtApp } from '#app'
+import { onNuxtReady } from '#imports'
+
+/**
+ * Loads the refresh code ahead of the first refresh, while the network is there: once the page is idle if it has a
+ * session, and after a login. A page without a session never loads it.
+ */
+export function preloadRefreshCode(nuxtApp: Pick<NuxtApp, 'hook'>, loggedIn: () => boolean): void {
+  onNuxtReady(() => {
+    if (loggedIn()) preloadExchange()
+  })
+  nuxtApp.hook('axios-jwt:login', preloadExchange)
+}

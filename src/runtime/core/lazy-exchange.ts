@@ -1,0 +1,26 @@
+import type { Exchange, ExchangeSetup } from './exchange'
+
+const load = () => import('./exchange')
+
+/** Loads the exchange's code ahead of the first refresh, so that a refresh while offline finds it. */
+export function preloadExchange(): void {
+  load().catch(() => undefined)
+}
+
+/**
+ * The exchange with its code loaded at the first refresh (or ahead, `preloadExchange`): a browser whose session stays
+ * valid, or that has none, never downloads it. A load that fails (offline, a deploy removed the chunk) is a transient
+ * outcome, tried again at the next refresh: it never ends the session.
+ */
+export function lazyExchange(setup: ExchangeSetup): Exchange {
+  let exchange: Exchange | undefined
+  return async (refreshToken) => {
+    try {
+      exchange ??= (await load()).createExchange(setup)
+    }
+    catch (error) {
+      return { kind: 'transient', reason: `the refresh code could not be loaded (${error instanceof Error ? error.message : String(error)})` }
+    }
+    return exchange(refreshToken)
+  }
+}
