@@ -48,7 +48,8 @@ export async function instanceShareSection(api: TestApi, quick: boolean): Promis
       `One refresh at a time against the test API, ${refreshes} a round, ${rounds} interleaved rounds; Redis is Debian's `
       + `redis-server on loopback. Across instances adds one round trip before the exchange (a script that reads a `
       + `published outcome or takes the claim) and one after it (a script that leaves the sealed outcome, HKDF + AES-GCM, `
-      + `and frees the claim); a waiting instance polls the first round trip until the outcome is there.`,
+      + `and frees the claim), which the holder does not wait for: it hands its callers the outcome at once. A waiting `
+      + `instance polls the first round trip until the outcome is there.`,
       '',
       '| sharing | ms per refresh | ratio |',
       '|---|---|---|',

@@ -135,6 +135,30 @@ describe.runIf(existsSync(redisServerPath))('instances sharing through a real re
     expect(counter.calls).toBe(2)
   })
 
+  it('hand the holder its outcome without waiting for the publication, and forget at logout after it lands', async () => {
+    const { counter, exchange } = countingExchange(10)
+    const token = `spent-${Math.random()}`
+    const options = { exchangeMs: 1000, storeTimeoutMs: 2000 }
+    // Publications take 300 ms to land; the other calls go at once.
+    const real = store()
+    let landed = 0
+    const slowPublish: ClaimStore = { ...real, publish: async (...args) => {
+      await sleep(300)
+      await real.publish(...args)
+      landed++
+    } }
+    const holder = shareAcrossInstances(slowPublish, options)
+    expect(await holder.share(token, exchange)).toMatchObject({ kind: 'ok' })
+    expect(landed).toBe(0)
+    // A logout right then: the clear goes after the publication, which would otherwise hand the pair out again.
+    await holder.forget(token)
+    expect(landed).toBe(1)
+    const key = await refreshKey(token)
+    expect((await storage.getKeys('share')).filter(stored => stored.includes(key))).toEqual([])
+    await shareAcrossInstances(store(), options).share(token, exchange)
+    expect(counter.calls).toBe(2)
+  })
+
   it('forget at logout on every instance: the store hands the logged-out pair to no one', async () => {
     const { counter, exchange } = countingExchange(10)
     const token = `spent-${Math.random()}`

@@ -67,9 +67,16 @@ export function shareAcrossInstances(store: ClaimStore, options: InstanceShareOp
   const board = outcomeBoard(store, { claimMs, storeTimeoutMs })
   const local = createInstanceShare()
 
+  // Publications still on their way, by key: a logout waits for its token's before clearing the store.
+  const publishing = new Map<string, Promise<void>>()
+
+  /** Exchanges and hands the outcome back at once: the others get it when its publication lands, a round trip later. */
   async function exchangeAndPublish(key: string, refreshToken: string, turn: RefreshTurn): Promise<SharedOutcome> {
     const shared = { outcome: await turn.exchange(), expiresAt: Date.now() + GRACE_MS }
-    await board.publish(key, refreshToken, shared).catch(error => options.onStoreDown?.(error))
+    const published: Promise<void> = board.publish(key, refreshToken, shared)
+      .catch(error => options.onStoreDown?.(error))
+      .finally(() => publishing.get(key) === published && publishing.delete(key))
+    publishing.set(key, published)
     return shared
   }
 
@@ -98,7 +105,10 @@ export function shareAcrossInstances(store: ClaimStore, options: InstanceShareOp
     }),
     forget: async (refreshToken) => {
       await local.forget(refreshToken)
-      await board.clear(await refreshKey(refreshToken)).catch(error => options.onStoreDown?.(error))
+      const key = await refreshKey(refreshToken)
+      // A publication that landed after the clear would hand the ended session's pair out again.
+      await publishing.get(key)
+      await board.clear(key).catch(error => options.onStoreDown?.(error))
     },
   }
 }
