@@ -1,10 +1,15 @@
-import type { Exchange, ExchangeSetup } from './exchange'
+import type { Exchange, ExchangeSetup, RefreshOutcome } from './exchange'
 
 const load = () => import('./exchange')
 
 /** Loads the exchange's code ahead of the first refresh, so that a refresh while offline finds it. */
 export function preloadExchange(): void {
   load().catch(() => undefined)
+}
+
+/** The outcome of a refresh whose code could not be loaded: transient, so the session stays and the next try loads it again. */
+export function codeNotLoaded(error: unknown): RefreshOutcome {
+  return { kind: 'transient', reason: `the refresh code could not be loaded (${error instanceof Error ? error.message : String(error)})` }
 }
 
 /**
@@ -19,7 +24,7 @@ export function lazyExchange(setup: ExchangeSetup): Exchange {
       exchange ??= (await load()).createExchange(setup)
     }
     catch (error) {
-      return { kind: 'transient', reason: `the refresh code could not be loaded (${error instanceof Error ? error.message : String(error)})` }
+      return codeNotLoaded(error)
     }
     return exchange(refreshToken)
   }

@@ -1,4 +1,5 @@
 import { preloadExchange } from '../../core/lazy-exchange'
+import { preloadTabTurn } from '../tabs/tab-refresh'
 import type { NuxtApp } from '#app'
 import { onNuxtReady } from '#imports'
 
@@ -7,8 +8,12 @@ import { onNuxtReady } from '#imports'
  * session, and after a login. A page without a session never loads it.
  */
 export function preloadRefreshCode(nuxtApp: Pick<NuxtApp, 'hook'>, loggedIn: () => boolean): void {
+  const preload = () => {
+    preloadExchange()
+    preloadTabTurn()
+  }
   onNuxtReady(() => {
-    if (loggedIn()) preloadExchange()
+    if (loggedIn()) preload()
   })
-  nuxtApp.hook('axios-jwt:login', preloadExchange)
+  nuxtApp.hook('axios-jwt:login', preload)
 }

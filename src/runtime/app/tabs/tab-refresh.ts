@@ -1,48 +1,42 @@
-import type { RefreshOutcome } from '../../core/exchange'
+import { codeNotLoaded } from '../../core/lazy-exchange'
 import type { ShareRefresh } from '../../core/refresher'
 import type { FullTokenPair } from '../../core/tokens'
-import { withTabLock } from './tab-lock'
-
-/** How long a tab that waited for its turn looks for the pair the previous tab stored before refreshing itself. */
-const SETTLE_MS = 500
+import type { TabRotations } from './tab-turn'
 
 /** Pairs other tabs got, by the refresh token they replaced: a cookie written in one tab reaches the others a little later. */
-const rotations = new Map<string, FullTokenPair>()
-let channel: BroadcastChannel | undefined
+const rotations: TabRotations = { heard: new Map<string, FullTokenPair>() }
 
-function listen(): BroadcastChannel | undefined {
-  if (channel || typeof BroadcastChannel === 'undefined') return channel
-  channel = new BroadcastChannel('nuxt-axios-jwt:rotated')
-  channel.addEventListener('message', (event: MessageEvent<{ from: string, tokens: FullTokenPair }>) => {
-    if (rotations.size > 8) rotations.clear()
-    rotations.set(event.data.from, event.data.tokens)
+function listen(): void {
+  if (rotations.channel || typeof BroadcastChannel === 'undefined') return
+  rotations.channel = new BroadcastChannel('nuxt-axios-jwt:rotated')
+  rotations.channel.addEventListener('message', (event: MessageEvent<{ from: string, tokens: FullTokenPair }>) => {
+    if (rotations.heard.size > 8) rotations.heard.clear()
+    rotations.heard.set(event.data.from, event.data.tokens)
   })
-  return channel
+}
+
+const loadTurn = () => import('./tab-turn')
+
+/** Loads the code of a tab's turn ahead of the first refresh (see `preloadExchange`). */
+export function preloadTabTurn(): void {
+  loadTurn().catch(() => undefined)
 }
 
 /**
  * Tabs of one site share the cookies, and the backend rotates the refresh token: two tabs refreshing with the same
- * token would get the second one rejected. One tab refreshes at a time; a tab that waited takes the pair the other
- * tab stored (from the cookies, or from its message if the cookie has not reached this tab yet) instead of calling
- * the backend. The refresher's turn stores the new pair inside the lock; this only takes turns and tells the others.
+ * token would get the second one rejected. One tab refreshes at a time (`tab-turn.ts`, loaded at the first refresh);
+ * this tab hears the others' rotations from the start, so a pair told before that is not missed.
  */
 export function shareTabRefresh(): ShareRefresh {
   listen()
-  return (refreshToken, turn) =>
-    withTabLock(async (waited): Promise<RefreshOutcome> => {
-      const rotated = () => turn.rotated() ?? rotations.get(refreshToken)
-      let tokens = rotated()
-      for (let waitedMs = 0; !tokens && waited && waitedMs < SETTLE_MS; waitedMs += 15) {
-        await new Promise(resolve => setTimeout(resolve, 15))
-        tokens = rotated()
-      }
-      if (tokens) return { kind: 'ok', tokens }
-      const outcome = await turn.exchange()
-      if (outcome.kind === 'ok') {
-        // Stored and told before the turn ends, so the next tab finds the new pair.
-        await turn.commit(outcome.tokens)
-        channel?.postMessage({ from: refreshToken, tokens: outcome.tokens })
-      }
-      return outcome
-    })
+  return async (refreshToken, turn) => {
+    let turnCode: typeof import('./tab-turn')
+    try {
+      turnCode = await loadTurn()
+    }
+    catch (error) {
+      return codeNotLoaded(error)
+    }
+    return turnCode.tabTurn(refreshToken, turn, rotations)
+  }
 }
