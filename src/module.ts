@@ -4,7 +4,8 @@ import { addImports, addPlugin, hasNuxtModule, addRouteMiddleware, addServerHand
 import { defu } from 'defu'
 import { optionDefaults, withListDefaults } from './runtime/core/defaults'
 import { DEVTOOLS_ROUTE } from './runtime/core/devtools'
-import { httpOnlyRoutes } from './runtime/core/http-only'
+import { httpOnlyRoutes, sessionRoute } from './runtime/core/http-only'
+import { hasOwnSession, ownSession, type OwnSession } from './runtime/core/own-sessions'
 import { checkOptions } from './check-options'
 import { isPlainHttpRemote } from './runtime/core/url'
 import { joinURL } from 'ufo'
@@ -82,14 +83,28 @@ function addServerParts(options: AxiosJwtOptions, resolver: Resolver) {
     { name: 'isSameOriginRequest', from: resolver.resolve('./runtime/server/utils/same-origin') },
   ])
   if (options.tokens.refresh.httpOnly) {
+    const ownSessionRoutes = Object.values(options.apis).some(hasOwnSession)
     for (const name of ['login', 'refresh', 'logout'] as const) {
-      addServerHandler({ route: httpOnlyRoutes[name], method: 'post', handler: resolver.resolve(`./runtime/server/api/_axios-jwt/${name}.post`) })
+      const handler = resolver.resolve(`./runtime/server/api/_axios-jwt/${name}.post`)
+      addServerHandler({ route: httpOnlyRoutes[name], method: 'post', handler })
+      // The same routes for each API with a session of its own, under its name.
+      if (ownSessionRoutes) addServerHandler({ route: sessionRoute(httpOnlyRoutes[name], ':api'), method: 'post', handler })
     }
   }
   if (options.proxy.path) addServerHandler({ route: joinURL(options.proxy.path, '**'), handler: resolver.resolve('./runtime/server/proxy/proxy') })
   if (options.sharedRefresh.storage) addServerPlugin(resolver.resolve('./runtime/server/plugins/shared-refresh'))
   addServerPlugin(resolver.resolve('./runtime/server/plugins/local-call'))
 }
+
+/** An interface of the app's types whose keys are `names`. */
+const namesInterface = (name: string, names: string[]) => `  interface ${name} {\n${names.map(key => `    ${JSON.stringify(key)}: true\n`).join('')}  }\n`
+
+/** The address of each API of `apis`: what a deployment may change of it (`NUXT_PUBLIC_AXIOS_JWT_APIS_<NAME>_BASE_URL`). */
+const addresses = (apis: AxiosJwtOptions['apis']) => Object.fromEntries(Object.entries(apis).map(([name, api]) => [name, { baseURL: api.baseURL }]))
+
+/** The APIs of `apis` with a session of their own, each complete. */
+const ownSessions = (options: AxiosJwtOptions): Record<string, OwnSession> =>
+  Object.fromEntries(Object.entries(options.apis).filter(([, api]) => hasOwnSession(api)).map(([name, api]) => [name, ownSession(name, api, options)]))
 
 /**
  * What changes between deployments goes through the runtime config (`NUXT_PUBLIC_AXIOS_JWT_*`, and the server's own
@@ -103,13 +118,14 @@ function publishOptions(options: AxiosJwtOptions, nuxt: Nuxt, resolver: Resolver
   // sharing's store and the proxy's target when the app is built with them.
   publicConfig.axiosJwt = defu(
     publicConfig.axiosJwt as Partial<DeployOptions> | undefined,
-    { baseURL, ...Object.keys(apis).length > 0 && { apis }, endpoints, cookie: { domain: cookie.domain ?? '', secure: cookie.secure! } } satisfies DeployOptions,
+    { baseURL, ...Object.keys(apis).length > 0 && { apis: addresses(apis) }, endpoints, cookie: { domain: cookie.domain ?? '', secure: cookie.secure! } } satisfies DeployOptions,
   )
   const privateConfig = nuxt.options.runtimeConfig as Record<string, unknown>
   const serverDeploy: Partial<ServerDeployOptions> = { serverBaseURL, ...sharedRefresh.storage && { sharedRefresh }, ...proxy.path && { proxy: { to } } }
   privateConfig.axiosJwt = defu(privateConfig.axiosJwt as Partial<ServerDeployOptions> | undefined, serverDeploy)
   const built: BuiltOptions = {
     ...shape,
+    sessions: ownSessions(options),
     proxy,
     cookie: { path: cookie.path, sameSite: cookie.sameSite },
     ...withListDefaults(options),
@@ -130,10 +146,11 @@ function publishOptions(options: AxiosJwtOptions, nuxt: Nuxt, resolver: Resolver
     filename: 'types/axios-jwt-options.d.ts',
     getContents: () => `declare module '#axios-jwt/options' {\n  const options: import(${JSON.stringify(resolver.resolve('./runtime/core/options'))}).BuiltOptions\n  export default options\n  export const httpOnlyMode: boolean\n  export const proxyMode: boolean\n  export const i18nMode: boolean\n}\n`,
   }, { nuxt: true, nitro: true })
-  // The names of `apis`, so that `useApi('billing')` type-checks and a name the options lack does not.
+  // The names of `apis` and of those with their own session, so that `useApi('billing')` and `useAuth('partner')`
+  // type-check and a name the options lack does not.
   addTypeTemplate({
     filename: 'types/axios-jwt-apis.d.ts',
-    getContents: () => `declare module '#axios-jwt' {\n  interface NamedApis {\n${Object.keys(apis).map(name => `    ${JSON.stringify(name)}: true\n`).join('')}  }\n}\nexport {}\n`,
+    getContents: () => `declare module '#axios-jwt' {\n${namesInterface('NamedApis', Object.keys(apis))}${namesInterface('OwnSessionApis', Object.keys(built.sessions))}}\nexport {}\n`,
   }, { nuxt: true, nitro: true })
   // The public types, where apps augment `AuthUser`.
   nuxt.options.alias['#axios-jwt'] = resolver.resolve('./runtime/types')

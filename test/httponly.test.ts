@@ -4,10 +4,11 @@ import { describe, expect, it } from 'vitest'
 import { gotoHydrated, logInThroughForm, text } from './utils/browser'
 import { describeClaimGuards } from './utils/claim-guards'
 import { describeNamedApisInBrowser } from './utils/named-apis'
+import { describeOwnSessionsInBrowser } from './utils/own-sessions'
 import { fixtureWithOtherOrigin } from './utils/fixture'
 import { expectOwnRouteRefreshKept } from './utils/own-route'
 
-const { api, other, billing } = await fixtureWithOtherOrigin({ nuxtConfig: { axiosJwt: { tokens: { refresh: { httpOnly: true } } } } })
+const { api, other, billing, partner } = await fixtureWithOtherOrigin({ nuxtConfig: { axiosJwt: { tokens: { refresh: { httpOnly: true } } } } })
 
 const ROUTES = { login: '/api/_axios-jwt/login', refresh: '/api/_axios-jwt/refresh', logout: '/api/_axios-jwt/logout' }
 
@@ -18,12 +19,12 @@ async function cookies(context: BrowserContext) {
   return { access: find('access_token'), refresh: find('refresh_token'), session: find('refresh_token_session') }
 }
 
-/** Gives the browser a pair as the login route would have stored it. */
-async function storeSession(context: BrowserContext, tokens: { accessToken: string, refreshToken: string }) {
+/** Gives the browser a pair as the login route would have stored it; `prefix` (`partner_`) for an API's own session. */
+async function storeSession(context: BrowserContext, tokens: { accessToken: string, refreshToken: string }, prefix = '') {
   await context.addCookies([
-    { name: 'access_token', value: tokens.accessToken, url: url('/') },
-    { name: 'refresh_token', value: tokens.refreshToken, url: url('/'), httpOnly: true },
-    { name: 'refresh_token_session', value: `test-${Math.random()}`, url: url('/') },
+    { name: `${prefix}access_token`, value: tokens.accessToken, url: url('/') },
+    { name: `${prefix}refresh_token`, value: tokens.refreshToken, url: url('/'), httpOnly: true },
+    { name: `${prefix}refresh_token_session`, value: `test-${Math.random()}`, url: url('/') },
   ])
 }
 
@@ -34,6 +35,7 @@ const documentCookie = (page: Page) => page.evaluate(() => document.cookie)
 
 describeClaimGuards(api, storeSession)
 describeNamedApisInBrowser({ api, other, billing }, storeSession)
+describeOwnSessionsInBrowser({ api, partner }, storeSession)
 
 describe('httpOnly mode in the browser', () => {
   it('logs in through the module route: the refresh token is HttpOnly and never in document.cookie', async () => {

@@ -4,13 +4,15 @@ import { describe, expect, it } from 'vitest'
 import { gotoHydrated, setTokenCookies, text, tokenCookies } from './utils/browser'
 import { fixtureWithOtherOrigin } from './utils/fixture'
 import { describeNamedApisInBrowser } from './utils/named-apis'
+import { describeOwnSessionsInBrowser } from './utils/own-sessions'
 import { hookEvents, sessionPages } from './utils/session-pages'
 import { sleep } from './utils/time'
 
-const { api, other, billing } = await fixtureWithOtherOrigin()
+const { api, other, billing, partner } = await fixtureWithOtherOrigin()
 const { sessionPage, expireTokens } = sessionPages(api)
 
 describeNamedApisInBrowser({ api, other, billing }, setTokenCookies)
+describeOwnSessionsInBrowser({ api, partner }, setTokenCookies)
 
 describe('signing and refreshing in the browser', () => {
   it('refreshes once for 10 concurrent requests with an expired token, and all succeed', async () => {

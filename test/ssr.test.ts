@@ -8,7 +8,9 @@ import { sessionPages, watchErrors } from './utils/session-pages'
 import { cookieHeader } from './utils/test-api'
 import { sleep } from './utils/time'
 
-const { api, other, billing } = await fixtureWithOtherOrigin()
+type Tokens = { accessToken: string, refreshToken: string }
+
+const { api, other, billing, partner } = await fixtureWithOtherOrigin()
 const { sessionPage } = sessionPages(api)
 
 describe('server rendering', () => {
@@ -227,5 +229,42 @@ describe('a second API with the same session (`apis`) on the server', () => {
     expect(answer.authorization).toBeNull()
     expect(billing.authorizations).toEqual([`Bearer ${tokens.accessToken}`])
     expect(other.authorizations.filter(Boolean)).toEqual([])
+  })
+})
+
+describe('an API with a session of its own (`apis` with `endpoints`) on the server', () => {
+  /** The `Cookie` header of a browser holding both sessions. */
+  const bothSessions = (main: Tokens, own: Tokens) => `${cookieHeader(main)}; partner_access_token=${own.accessToken}; partner_refresh_token=${own.refreshToken}`
+  const setCookie = (response: Response, name: string) => response.headers.getSetCookie().find(c => c.startsWith(`${name}=`))?.split(';')[0]!.slice(name.length + 1)
+
+  it('refreshes both sessions once each during a render, and writes both pairs', async () => {
+    const [main, own] = await Promise.all([api.loginExpired('alice'), partner.loginExpired('bob')])
+    const response = await fetch('/partner', { headers: { cookie: bothSessions(main, own) } })
+    const html = await response.text()
+    expect(html).toMatch(/data-testid="partner-items"[^>]*>\s*Keys:Bob\s*</)
+    expect(html).toMatch(/data-testid="main-items"[^>]*>\s*Keys:Alice\s*</)
+    expect([api.calls.refresh, partner.calls.refresh]).toEqual([1, 1])
+    for (const name of ['access_token', 'refresh_token', 'partner_access_token', 'partner_refresh_token']) expect(setCookie(response, name)).toMatch(/^ey/)
+    expect(setCookie(response, 'partner_refresh_token')).not.toBe(own.refreshToken)
+    expect(partner.authorizations.at(-1)).toBe(`Bearer ${decodeURIComponent(setCookie(response, 'partner_access_token')!)}`)
+  })
+
+  it('calls it from a server route with useServerApi(event, name), refreshing its own pair only', async () => {
+    const main = await api.login('alice')
+    const own = await partner.loginExpired('bob')
+    const response = await fetch('/api/partner-on-behalf', { headers: { cookie: bothSessions(main, own) } })
+    expect((await response.json()).data[0].owner).toBe('Bob')
+    expect([api.calls.refresh, partner.calls.refresh]).toEqual([0, 1])
+    expect(setCookie(response, 'partner_refresh_token')).toMatch(/^ey/)
+    expect(setCookie(response, 'refresh_token')).toBeUndefined()
+  })
+
+  it('sends the partner\'s token along no redirect to the main API\'s origin', async () => {
+    const main = await api.login('alice')
+    const own = await partner.login('bob')
+    const answer = await (await fetch('/api/partner-redirect', { headers: { cookie: bothSessions(main, own) } })).json()
+    expect(answer.authorization).toBeNull()
+    expect(partner.authorizations).toEqual([`Bearer ${own.accessToken}`])
+    expect(api.authorizations.filter(Boolean)).toEqual([])
   })
 })

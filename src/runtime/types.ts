@@ -20,13 +20,17 @@ export interface AxiosJwtOptions {
    */
   serverBaseURL: string
   /**
-   * More APIs that accept the same access token (a second audience: billing, search): `{ billing: { baseURL } }` gives
-   * `useApi('billing')`, `useApiData(url, { api: 'billing' })` and `useServerApi(event, 'billing')`. Each is signed only
-   * for its own origin; a 401 there refreshes the one session, shared with `$api`. A path as `baseURL` is the site's
-   * own origin, served in-process on the server. Runtime-configurable (`NUXT_PUBLIC_AXIOS_JWT_APIS_BILLING_BASE_URL`).
+   * More APIs: `{ billing: { baseURL } }` gives `useApi('billing')`, `useApiData(url, { api: 'billing' })` and
+   * `useServerApi(event, 'billing')`. Each is signed only for its own origin. A path as `baseURL` is the site's own
+   * origin, served in-process on the server; `baseURL` is runtime-configurable
+   * (`NUXT_PUBLIC_AXIOS_JWT_APIS_BILLING_BASE_URL`).
+   * - Without `endpoints` the API accepts the same access token (a second audience): a 401 there refreshes the one
+   *   session, shared with `$api`.
+   * - With `endpoints` it has a session of its own (`OwnSessionOptions`): its own login, refresh and logout, tokens and
+   *   cookies, and `useAuth('partner')`; what it does not set it takes from the main API's options.
    * @default {}
    */
-  apis: Record<string, { baseURL: string }>
+  apis: Record<string, ApiOptions>
   sharedRefresh: {
     /**
      * A Nitro storage mount (unstorage's `redis` driver) through which several server instances share each refresh, so
@@ -278,6 +282,19 @@ export interface AxiosJwtOptions {
   globalMiddleware: boolean
 }
 
+/** What an API of `axiosJwt.apis` with a session of its own sets for itself; the rest it takes from the main API's options. */
+export type OwnSessionOptions = Pick<AxiosJwtOptions, 'endpoints' | 'tokens' | 'header' | 'user' | 'claims' | 'refreshBeforeExpiry' | 'refreshTimeout' | 'sessionEndStatuses' | 'sessionEndErrors' | 'refreshStatuses'>
+  & {
+    /** Attributes of its cookies (their names are `tokens.access.cookie` and `tokens.refresh.cookie`). */
+    cookie?: Partial<AxiosJwtOptions['cookie']>
+  }
+
+/**
+ * An API of `axiosJwt.apis`. Naming `endpoints` (even `{}`: the main API's paths on this `baseURL`) gives it a session
+ * of its own; its cookies are then `<name>_access_token` and `<name>_refresh_token` unless `tokens` names others.
+ */
+export type ApiOptions = { baseURL: string } & Partial<OwnSessionOptions>
+
 /** A page the session sends users to: a path starting with `/`, or a named route location such as `{ name: 'login' }`. */
 export type RedirectTarget = string | {
   name: string
@@ -296,9 +313,16 @@ export interface NamedApis {}
 /** A name of `axiosJwt.apis`. */
 export type ApiName = keyof NamedApis & string
 
+/** The names of the APIs in `axiosJwt.apis` with a session of their own, which the module writes into the app's types. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by the module's type template
+export interface OwnSessionApis {}
+
+/** A name of an API of `axiosJwt.apis` with a session of its own: `useAuth('partner')`. */
+export type OwnSessionName = keyof OwnSessionApis & string
+
 /** `T` with every field optional at any depth, as options are written in `nuxt.config`. */
 export type DeepPartial<T> = {
-  [K in keyof T]?: T[K] extends readonly unknown[] ? T[K] : T[K] extends object ? DeepPartial<T[K]> : T[K]
+  [K in keyof T]?: NonNullable<T[K]> extends readonly unknown[] ? T[K] : NonNullable<T[K]> extends object ? DeepPartial<NonNullable<T[K]>> : T[K]
 }
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- mirrors axios' own signatures */

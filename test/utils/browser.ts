@@ -17,20 +17,20 @@ export const browserOptions = {
   },
 }
 
-/** The token cookies a browser context holds. */
-export async function tokenCookies(context: BrowserContext) {
+/** The token cookies a browser context holds: the main session's, or with `prefix` (`partner_`) an API's own session's. */
+export async function tokenCookies(context: BrowserContext, prefix = '') {
   const cookies = await context.cookies()
   return {
-    access: cookies.find(c => c.name === 'access_token'),
-    refresh: cookies.find(c => c.name === 'refresh_token'),
+    access: cookies.find(c => c.name === `${prefix}access_token`),
+    refresh: cookies.find(c => c.name === `${prefix}refresh_token`),
   }
 }
 
-/** Gives a browser context the pair of token cookies, as login would have. */
-export async function setTokenCookies(context: BrowserContext, tokens: { accessToken: string, refreshToken: string }) {
+/** Gives a browser context the pair of token cookies, as login would have; `prefix` as for `tokenCookies`. */
+export async function setTokenCookies(context: BrowserContext, tokens: { accessToken: string, refreshToken: string }, prefix = '') {
   await context.addCookies([
-    { name: 'access_token', value: tokens.accessToken, url: url('/') },
-    { name: 'refresh_token', value: tokens.refreshToken, url: url('/') },
+    { name: `${prefix}access_token`, value: tokens.accessToken, url: url('/') },
+    { name: `${prefix}refresh_token`, value: tokens.refreshToken, url: url('/') },
   ])
 }
 

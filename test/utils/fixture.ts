@@ -44,21 +44,28 @@ export async function fixtureWithApi(options: FixtureOptions = {}): Promise<Test
 /**
  * The fixture against the test API, a second API on another origin that must never see a token
  * (NUXT_PUBLIC_OTHER_ORIGIN), and `billing`, the fixture's `axiosJwt.apis.billing`, which accepts the test API's
- * tokens; all reset before each test.
+ * tokens, and `partner`, the fixture's `axiosJwt.apis.partner`, an API with a session of its own; all reset before each test.
  */
-export async function fixtureWithOtherOrigin(options: FixtureOptions = {}): Promise<{ api: TestApi, other: TestApi, billing: ResourceApi }> {
+export async function fixtureWithOtherOrigin(options: FixtureOptions = {}): Promise<{ api: TestApi, other: TestApi, billing: ResourceApi, partner: TestApi }> {
   const other = await startTestApi()
+  const partner = await startTestApi()
   let issuer: TestApi | undefined
   const billing = await startResourceApi(token => issuer!.verifyAccess(token))
   const api = issuer = await fixtureWithApi({
     ...options,
-    env: api => ({ ...ofApi(options.env ?? {}, api), NUXT_PUBLIC_OTHER_ORIGIN: other.url, NUXT_PUBLIC_AXIOS_JWT_APIS_BILLING_BASE_URL: billing.url }),
+    env: api => ({
+      ...ofApi(options.env ?? {}, api),
+      NUXT_PUBLIC_OTHER_ORIGIN: other.url,
+      NUXT_PUBLIC_AXIOS_JWT_APIS_BILLING_BASE_URL: billing.url,
+      NUXT_PUBLIC_AXIOS_JWT_APIS_PARTNER_BASE_URL: partner.url,
+    }),
   })
-  afterAll(() => Promise.all([other.close(), billing.close()]))
+  afterAll(() => Promise.all([other.close(), billing.close(), partner.close()]))
   beforeEach(() => {
     other.reset()
     billing.reset()
+    partner.reset()
     api.options.accessTtl = 60
   })
-  return { api, other, billing }
+  return { api, other, billing, partner }
 }

@@ -55,7 +55,7 @@ export function describeNamedApisInBrowser({ api, other, billing }: { api: TestA
     it('names the configured APIs when asked for one that is not', async () => {
       const page = await billingPage(await api.login())
       await page.getByTestId('unknown-api').click()
-      expect(await text(page, 'billing-result')).toBe('error:There is no API named "nope" in `axiosJwt.apis` (there are: billing).')
+      expect(await text(page, 'billing-result')).toBe('error:There is no API named "nope" in `axiosJwt.apis` (there are: billing, partner).')
     })
   })
 }

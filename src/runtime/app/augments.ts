@@ -1,13 +1,13 @@
-import type { ClientHooks } from '../core/hooks'
+import type { ClientHooks, SessionTag } from '../core/hooks'
 import type { AuthRequirement } from '../core/claims'
 import type { AuthUser } from '../types'
 
 /** Runtime hooks the module calls; listen with `nuxtApp.hook(name, handler)`. */
 export interface AxiosJwtHooks extends ClientHooks {
   /** `login()` stored a new session. */
-  'axios-jwt:login': (info: { user: AuthUser | null }) => void | Promise<void>
+  'axios-jwt:login': (info: { user: AuthUser | null } & SessionTag) => void | Promise<void>
   /** `logout()` cleared the session. */
-  'axios-jwt:logout': () => void | Promise<void>
+  'axios-jwt:logout': (info: SessionTag) => void | Promise<void>
 }
 
 /** What `definePageMeta` and the route's `meta` take from the module. */

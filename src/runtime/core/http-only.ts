@@ -9,9 +9,12 @@ export const httpOnlyRoutes = {
   logout: '/api/_axios-jwt/logout',
 } as const
 
-/** The routes' absolute URLs on the site at `origin`, whose app lives under `baseURL`. */
-export function httpOnlyURLs(origin: string, baseURL = '/'): Record<keyof typeof httpOnlyRoutes, string> {
-  const at = (route: string) => new URL(joinURL(baseURL, route), origin).href
+/** The route of a session: the main API's, or under `/api/_axios-jwt/<name>/` the own session of the API `name` (`:api` to register it). */
+export const sessionRoute = (route: string, session?: string): string => session ? route.replace('/_axios-jwt/', `/_axios-jwt/${session}/`) : route
+
+/** The routes' absolute URLs on the site at `origin`, whose app lives under `baseURL`: the main session's, or those of `session`. */
+export function httpOnlyURLs(origin: string, baseURL = '/', session?: string): Record<keyof typeof httpOnlyRoutes, string> {
+  const at = (route: string) => new URL(joinURL(baseURL, sessionRoute(route, session)), origin).href
   return { login: at(httpOnlyRoutes.login), refresh: at(httpOnlyRoutes.refresh), logout: at(httpOnlyRoutes.logout) }
 }
 

@@ -1,9 +1,18 @@
 import type { AxiosJwtOptions } from '../types'
 import type { ListOptions } from './defaults'
 import { AxiosJwtError } from './errors'
+import type { OwnSession } from './own-sessions'
 
 /** The options as the runtime holds them, with every default applied; the server's own deployment options apart. */
-export type ResolvedOptions = Omit<AxiosJwtOptions, keyof ServerDeployOptions | keyof ListOptions | 'proxy'> & ListOptions & { proxy: PublicProxyOptions }
+export type ResolvedOptions = Omit<AxiosJwtOptions, keyof ServerDeployOptions | keyof ListOptions | 'proxy' | 'apis'> & ListOptions & {
+  proxy: PublicProxyOptions
+  /** The address of each API of `axiosJwt.apis`. */
+  apis: Record<string, { baseURL: string }>
+  /** The APIs of `axiosJwt.apis` with a session of their own, by name: what each sets, over the main API's options. */
+  sessions: Record<string, OwnSession>
+  /** The API whose own session these options are (`ownSessionOptions`); absent for the main API's. */
+  session?: string
+}
 
 /** The proxy's options that the app may see: all but its target. */
 export type PublicProxyOptions = Omit<AxiosJwtOptions['proxy'], 'to'>
@@ -12,7 +21,7 @@ export type PublicProxyOptions = Omit<AxiosJwtOptions['proxy'], 'to'>
 export interface DeployOptions {
   baseURL: string
   /** Absent when the app names no other API. */
-  apis?: AxiosJwtOptions['apis']
+  apis?: ResolvedOptions['apis']
   endpoints: AxiosJwtOptions['endpoints']
   cookie: { domain: string, secure: boolean }
 }
@@ -56,7 +65,9 @@ export const serverDeployOptions = (runtimeConfig: unknown): Partial<ServerDeplo
   (runtimeConfig as { axiosJwt?: Partial<ServerDeployOptions> }).axiosJwt ?? {}
 
 /** Where the server sends the API's requests: the proxy's target in proxy mode, else `serverBaseURL` (else `baseURL`). */
-export function serverAddress(config: Pick<ResolvedOptions, 'proxy'>, runtimeConfig: unknown): string | undefined {
+export function serverAddress(config: Pick<ResolvedOptions, 'proxy' | 'session'>, runtimeConfig: unknown): string | undefined {
+  // An API with its own session has its `baseURL` only: the server addresses are the main API's.
+  if (config.session) return undefined
   const { proxy, serverBaseURL } = serverDeployOptions(runtimeConfig)
   if (!config.proxy.path) return serverBaseURL
   if (!proxy?.to) throw new AxiosJwtError('Proxy mode has no target: set `axiosJwt.proxy.to` (or NUXT_AXIOS_JWT_PROXY_TO) to the API\'s address.')

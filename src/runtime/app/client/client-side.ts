@@ -26,7 +26,7 @@ export interface ClientSide {
 }
 
 /**
- * What the client does by side and mode. On the server it signs with the request's cookies and shares each refresh
+ * What the client of a session (the main API's, or an API's own: `config.session`) does by side and mode. On the server it signs with the request's cookies and shares each refresh
  * across instances when `sharedRefresh` is on, else within this one. In the browser it shares across tabs; in httpOnly
  * mode it refreshes through the module's route, which holds the refresh token; in proxy mode it holds no token at all.
  */
@@ -35,15 +35,15 @@ export function installClientSide(api: AxiosInstance, { config, store, origin, c
     return { client: installJwtClient(api, { options: config, store, origin, share: serverSharing(useRequestEvent()?.context).share, callHook }) }
   }
   // The build-time constants, not `config`: the bundler then leaves out the other modes' code.
-  if (!httpOnlyMode) return { client: installJwtClient(api, { options: config, store, origin, share: shareTabRefresh(), callHook }) }
-  const routes = httpOnlyURLs(origin, useRuntimeConfig().app.baseURL)
+  if (!httpOnlyMode) return { client: installJwtClient(api, { options: config, store, origin, share: shareTabRefresh(config.session), callHook }) }
+  const routes = httpOnlyURLs(origin, useRuntimeConfig().app.baseURL, config.session)
   if (proxyMode) return { client: installProxyClient(api, { refreshRoute: routes.refresh, origin, store, callHook }), routes }
   const client = installJwtClient(api, {
     options: httpOnlyClientOptions(config, routes.refresh),
     refreshRequest: () => ({ method: 'post', url: routes.refresh, headers: { [CSRF_HEADER]: '1' } }),
     store,
     origin,
-    share: shareTabRefresh(),
+    share: shareTabRefresh(config.session),
     callHook,
   })
   return { client, routes }

@@ -1,7 +1,12 @@
-import type { UseAuthReturn } from '../../types'
+import { named } from '../../core/named-apis'
+import type { OwnSessionName, UseAuthReturn } from '../../types'
 import { useNuxtApp } from '#imports'
 
-/** The session: `user`, `loggedIn`, `login`, `logout`, `refresh`, `fetchUser` and `getAccessToken`. */
-export function useAuth(): UseAuthReturn {
-  return useNuxtApp().$axiosJwt
+/**
+ * The session: `user`, `loggedIn`, `login`, `logout`, `refresh`, `fetchUser` and `getAccessToken`. With a name, the
+ * own session of that API of `axiosJwt.apis` (one that names its `endpoints`).
+ */
+export function useAuth(name?: OwnSessionName): UseAuthReturn {
+  const nuxtApp = useNuxtApp()
+  return name === undefined ? nuxtApp.$axiosJwt : named(nuxtApp.$axiosJwtSessions, name, 'API with a session of its own')
 }

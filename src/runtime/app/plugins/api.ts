@@ -1,10 +1,11 @@
-import { namedApis } from '../../core/named-apis'
+import { namedApis, signedBy } from '../../core/named-apis'
 import type { ApiInstance, UseAuthReturn } from '../../types'
 import { otherApiInstance, useApiInstance } from '../client/api-instance'
 import { installClientSide } from '../client/client-side'
 import { preloadRefreshCode } from '../client/preload-refresh'
 import { useTokenCookies } from '../client/token-cookies'
-import { createSession } from '../session/session'
+import { createOwnSessions } from '../session/own-sessions'
+import { authOf, createSession } from '../session/session'
 import { useAxiosJwtConfig } from '../utils/config'
 import { proxyMode } from '#axios-jwt/options'
 import { defineNuxtPlugin } from '#imports'
@@ -16,10 +17,13 @@ export default defineNuxtPlugin({
     const { api, origin } = useApiInstance(config)
     const store = useTokenCookies(config)
     const { client, routes } = installClientSide(api, { config, store, origin, callHook: nuxtApp.callHook })
-    const { user, loggedIn, login, logout, refresh, fetchUser, getAccessToken, claims, hasRole, hasScope } = createSession({ api, client, store, config, routes })
-    const auth: UseAuthReturn = { user, loggedIn, login, logout, refresh, fetchUser, getAccessToken, claims, hasRole, hasScope }
+    const auth = authOf(createSession({ api, client, store, config, routes }))
+    const own = createOwnSessions(config, nuxtApp.callHook)
+    const sameSession = signedBy(client, otherApiInstance)
+    const apis = namedApis(config.apis, (name, baseURL) => own[name]?.api ?? sameSession(name, baseURL))
+    const sessions: Record<string, UseAuthReturn> = Object.fromEntries(Object.entries(own).map(([name, parts]) => [name, parts.auth]))
     // In proxy mode the server refreshes: the page has no refresh code to load.
-    if (import.meta.client && !proxyMode) preloadRefreshCode(nuxtApp, () => loggedIn.value)
-    return { provide: { api: api as unknown as ApiInstance, apis: namedApis(config.apis, client, otherApiInstance), axiosJwt: auth } }
+    if (import.meta.client && !proxyMode) preloadRefreshCode(nuxtApp, () => auth.loggedIn.value || Object.values(sessions).some(session => session.loggedIn.value))
+    return { provide: { api: api as unknown as ApiInstance, apis, axiosJwt: auth, axiosJwtSessions: sessions } }
   },
 })

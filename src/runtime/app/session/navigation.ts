@@ -5,8 +5,26 @@ import { useRedirects } from './redirects'
 import type { NuxtApp } from '#app'
 import { navigateTo } from '#imports'
 
-/** Where the session takes the user: to login, and after a login or logout; the rules of each target in `redirects.ts`. */
-export function sessionNavigation(nuxtApp: NuxtApp, router: Router) {
+/** Where a session takes the user: to login when it ends, and after a login or logout. */
+export interface SessionNavigation {
+  toLogin: () => Promise<void>
+  afterLogin: (target: string | false | undefined) => Promise<void>
+  afterLogout: (target: string | false | undefined) => Promise<void>
+}
+
+/**
+ * The own session of an API of `axiosJwt.apis` leaves the page alone: its end is the app's to show (hooks, `loggedIn`),
+ * and a login or logout goes where the call says only (a same-site path).
+ */
+export function ownSessionNavigation(nuxtApp: NuxtApp): SessionNavigation {
+  const goTo = async (target: string | false | undefined) => {
+    if (typeof target === 'string') await withNuxt(nuxtApp, () => navigateTo(safeRedirect(target, '/')))
+  }
+  return { toLogin: async () => {}, afterLogin: goTo, afterLogout: goTo }
+}
+
+/** Where the main session takes the user: to login, and after a login or logout; the rules of each target in `redirects.ts`. */
+export function sessionNavigation(nuxtApp: NuxtApp, router: Router): SessionNavigation {
   const redirects = useRedirects()
   const go = (target: RouteLocationRaw) => withNuxt(nuxtApp, () => navigateTo(target))
   return {

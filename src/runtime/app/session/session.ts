@@ -1,4 +1,5 @@
 import type { AxiosInstance } from 'axios'
+import type { SessionTag } from '../../core/hooks'
 import { sessionClaims, type SessionClaims } from '../../core/claims'
 import { revocableTokens, type JwtClient } from '../../core/client'
 import { AxiosJwtError, SessionExpiredError } from '../../core/errors'
@@ -8,7 +9,7 @@ import { getByPath } from '../../core/paths'
 import type { TokenStore } from '../../core/tokens'
 import type { AuthUser, UseAuthReturn } from '../../types'
 import type { SessionRoutes } from './auth-calls'
-import { sessionNavigation } from './navigation'
+import { ownSessionNavigation, sessionNavigation } from './navigation'
 import { followOtherTabs } from '../tabs/tab-session'
 import { proxyMode } from '#axios-jwt/options'
 import type { NuxtApp } from '#app'
@@ -36,6 +37,11 @@ export interface SessionSetup {
 const authCalls = () => import('./auth-calls')
 
 const sessions = new WeakMap<NuxtApp, AuthSession>()
+
+/** What `useAuth()` hands out of a session. */
+export function authOf({ user, loggedIn, login, logout, refresh, fetchUser, getAccessToken, claims, hasRole, hasScope }: AuthSession): UseAuthReturn {
+  return { user, loggedIn, login, logout, refresh, fetchUser, getAccessToken, claims, hasRole, hasScope }
+}
 
 /** The session of the current Nuxt app, for the module's route guards and plugins. */
 export function useAuthSession(nuxtApp: NuxtApp = useNuxtApp()): AuthSession {
@@ -68,13 +74,15 @@ const accessClaims = (store: TokenStore) => proxyMode ? undefined : readClaims(s
  * The session's reactive state: the user and whether the cookies hold a session (carried from SSR to hydration), and
  * the access token's claims (read from the cookie on each side, only when something asks for them).
  */
-function sessionState(store: TokenStore) {
-  const user = useState<AuthUser | null>('axios-jwt:user', () => null)
+function sessionState(store: TokenStore, session: string | undefined) {
+  // An API's own session keeps its state under its name.
+  const key = (name: string) => session ? `axios-jwt:${name}:${session}` : `axios-jwt:${name}`
+  const user = useState<AuthUser | null>(key('user'), () => null)
   const hasTokens = () => {
     const { accessToken, refreshToken } = store.get()
     return Boolean(accessToken || refreshToken)
   }
-  const present = useState<boolean>('axios-jwt:logged-in', hasTokens)
+  const present = useState<boolean>(key('logged-in'), hasTokens)
   // Bumped when the stored pair may have changed: the claims are decoded again at their next read.
   const stored = shallowRef(0)
   const tokenClaims = computed(() => {
@@ -100,20 +108,29 @@ function userLoader(api: AxiosInstance, config: ResolvedOptions, user: Ref<AuthU
   }
 }
 
-/** The session of this app instance: it follows the client's reports (a refresh, the end of the session). */
+/**
+ * The session of this app instance: the main API's, or with `config.session` the own session of that API of
+ * `axiosJwt.apis`. It follows its client's reports (a refresh, the end of the session), and only its own.
+ */
 export function createSession({ api, client, store, config, routes }: SessionSetup): AuthSession {
   const nuxtApp = useNuxtApp()
-  const { user, present, tokenClaims, sync } = sessionState(store)
+  const name = config.session
+  const { user, present, tokenClaims, sync } = sessionState(store, name)
   const granted = computed(() => sessionClaims(tokenClaims.value, user.value, config.claims))
-  const navigation = sessionNavigation(nuxtApp, useRouter())
+  const navigation = name ? ownSessionNavigation(nuxtApp) : sessionNavigation(nuxtApp, useRouter())
   const toLogin = navigation.toLogin
   const fetchUser = userLoader(api, config, user)
   const tabs = import.meta.client
-    ? followOtherTabs({ api, client, present: () => present.value, sync, toLogin, loggedInElsewhere: () => fetchUser().catch(() => null) })
+    ? followOtherTabs({ api, client, present: () => present.value, sync, toLogin, loggedInElsewhere: () => fetchUser().catch(() => null), session: name })
     : undefined
+  const tag = name ? { api: name } : {}
+  const ours = (info: SessionTag | undefined) => info?.api === name
 
-  nuxtApp.hook('axios-jwt:refreshed', sync)
-  nuxtApp.hook('axios-jwt:session-ended', async () => {
+  nuxtApp.hook('axios-jwt:refreshed', (info) => {
+    if (ours(info)) sync()
+  })
+  nuxtApp.hook('axios-jwt:session-ended', async (info) => {
+    if (!ours(info)) return
     sync()
     tabs?.announce('logout')
     await toLogin()
@@ -129,7 +146,7 @@ export function createSession({ api, client, store, config, routes }: SessionSet
       sync()
       tabs?.here('login')
       await fetchUser().catch(() => null)
-      await nuxtApp.callHook('axios-jwt:login', { user: user.value })
+      await nuxtApp.callHook('axios-jwt:login', { user: user.value, ...tag })
       await navigation.afterLogin(options.redirect)
     },
     async logout(options = {}) {
@@ -139,7 +156,7 @@ export function createSession({ api, client, store, config, routes }: SessionSet
       await store.clear()
       sync()
       tabs?.here('logout')
-      await nuxtApp.callHook('axios-jwt:logout')
+      await nuxtApp.callHook('axios-jwt:logout', tag)
       await navigation.afterLogout(options.redirect)
     },
     // The build-time constant: apps in the other modes leave this message out.
@@ -154,6 +171,7 @@ export function createSession({ api, client, store, config, routes }: SessionSet
     granted,
     sync,
   }
-  sessions.set(nuxtApp, session)
+  // The route guards follow the main session.
+  if (!name) sessions.set(nuxtApp, session)
   return session
 }

@@ -1,18 +1,22 @@
 import { codeNotLoaded } from '../../core/lazy-exchange'
 import type { ShareRefresh } from '../../core/refresher'
 import type { FullTokenPair } from '../../core/tokens'
+import { tabsName } from './names'
 import type { TabRotations } from './tab-turn'
 
-/** Pairs other tabs got, by the refresh token they replaced: a cookie written in one tab reaches the others a little later. */
-const rotations: TabRotations = { heard: new Map<string, FullTokenPair>() }
-
-function listen(): void {
-  if (rotations.channel || typeof BroadcastChannel === 'undefined') return
-  rotations.channel = new BroadcastChannel('nuxt-axios-jwt:rotated')
+/**
+ * Pairs other tabs got for a session, by the refresh token they replaced: a cookie written in one tab reaches the
+ * others a little later.
+ */
+function listen(session: string | undefined): TabRotations {
+  const rotations: TabRotations = { session, heard: new Map<string, FullTokenPair>() }
+  if (typeof BroadcastChannel === 'undefined') return rotations
+  rotations.channel = new BroadcastChannel(tabsName('rotated', session))
   rotations.channel.addEventListener('message', (event: MessageEvent<{ from: string, tokens: FullTokenPair }>) => {
     if (rotations.heard.size > 8) rotations.heard.clear()
     rotations.heard.set(event.data.from, event.data.tokens)
   })
+  return rotations
 }
 
 const loadTurn = () => import('./tab-turn')
@@ -27,8 +31,8 @@ export function preloadTabTurn(): void {
  * token would get the second one rejected. One tab refreshes at a time (`tab-turn.ts`, loaded at the first refresh);
  * this tab hears the others' rotations from the start, so a pair told before that is not missed.
  */
-export function shareTabRefresh(): ShareRefresh {
-  listen()
+export function shareTabRefresh(session?: string): ShareRefresh {
+  const rotations = listen(session)
   return async (refreshToken, turn) => {
     let turnCode: typeof import('./tab-turn')
     try {

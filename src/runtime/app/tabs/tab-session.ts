@@ -2,6 +2,7 @@ import type { AxiosInstance } from 'axios'
 import type { JwtClient } from '../../core/client'
 import { SessionExpiredError } from '../../core/errors'
 import { optedOut } from '../../core/request-options'
+import { tabsName } from './names'
 
 /** What one tab tells the others about the session they share through the cookies. */
 export type SessionNews = 'login' | 'logout'
@@ -10,10 +11,10 @@ export interface TabSession {
   announce: (news: SessionNews) => void
 }
 
-/** Tells the other tabs of the site about logins and logouts, and hears theirs; a no-op without BroadcastChannel. */
-export function tabSession(hear: (news: SessionNews) => void): TabSession {
+/** Tells the other tabs of the site about logins and logouts of a session, and hears theirs; a no-op without BroadcastChannel. */
+export function tabSession(hear: (news: SessionNews) => void, session?: string): TabSession {
   if (typeof BroadcastChannel === 'undefined') return { announce: () => {} }
-  const channel = new BroadcastChannel('nuxt-axios-jwt:session')
+  const channel = new BroadcastChannel(tabsName('session', session))
   channel.addEventListener('message', (event: MessageEvent<unknown>) => {
     if (event.data === 'login' || event.data === 'logout') hear(event.data)
   })
@@ -30,20 +31,22 @@ export interface OtherTabsSetup {
   /** Loads the user of a session another tab started. */
   loggedInElsewhere: () => void
   toLogin: () => Promise<void>
+  /** The API whose own session this is; absent for the main session. */
+  session?: string
 }
 
 /**
  * Follows logins and logouts of the other tabs: after a logout elsewhere, this tab's next request to the API goes
  * to login instead of reaching the API.
  */
-export function followOtherTabs({ api, client, present, sync, loggedInElsewhere, toLogin }: OtherTabsSetup): TabSession & { here: (news: SessionNews) => void } {
+export function followOtherTabs({ api, client, present, sync, loggedInElsewhere, toLogin, session }: OtherTabsSetup): TabSession & { here: (news: SessionNews) => void } {
   let lostElsewhere = false
   const tabs = tabSession((news) => {
     const had = present()
     sync()
     lostElsewhere = news === 'logout' && had && !present()
     if (news === 'login' && present()) loggedInElsewhere()
-  })
+  }, session)
   api.interceptors.request.use((request) => {
     if (!lostElsewhere || optedOut(request) || !client.isApiRequest(request)) return request
     lostElsewhere = false

@@ -6,8 +6,10 @@ import { withTabLock } from './tab-lock'
 /** How long a tab that waited for its turn looks for the pair the previous tab stored before refreshing itself. */
 const SETTLE_MS = 500
 
-/** What the tabs tell each other of rotations: pairs heard from the others by the refresh token they replaced, and where to tell. */
+/** What the tabs tell each other of one session's rotations: pairs heard from the others by the refresh token they replaced, and where to tell. */
 export interface TabRotations {
+  /** The API whose own session this is; absent for the main session. */
+  session?: string
   heard: Map<string, FullTokenPair>
   channel?: BroadcastChannel
 }
@@ -17,7 +19,7 @@ export interface TabRotations {
  * cookies, or from its message if the cookie has not reached this tab yet) instead of calling the backend. The
  * refresher's turn stores the new pair inside the lock; this only takes turns and tells the others.
  */
-export function tabTurn(refreshToken: string, turn: RefreshTurn, { heard, channel }: TabRotations): Promise<RefreshOutcome> {
+export function tabTurn(refreshToken: string, turn: RefreshTurn, { session, heard, channel }: TabRotations): Promise<RefreshOutcome> {
   return withTabLock(async (waited): Promise<RefreshOutcome> => {
     const rotated = () => turn.rotated() ?? heard.get(refreshToken)
     let tokens = rotated()
@@ -33,5 +35,5 @@ export function tabTurn(refreshToken: string, turn: RefreshTurn, { heard, channe
       channel?.postMessage({ from: refreshToken, tokens: outcome.tokens })
     }
     return outcome
-  })
+  }, session)
 }

@@ -1,6 +1,8 @@
 import { getMethod, type H3Event } from 'h3'
 import { nitroLocalFetch } from '../../core/in-process'
-import { namedApi, namedApis } from '../../core/named-apis'
+import { namedApi, namedApis, signedBy } from '../../core/named-apis'
+import type { ResolvedOptions } from '../../core/options'
+import { ownSessionOptions } from '../../core/own-sessions'
 import { createServerApi } from '../../core/server-api'
 import type { ApiInstance, ApiName } from '../../types'
 import { signedApiFor } from './api-client'
@@ -40,11 +42,27 @@ function mainClientOf(event: H3Event, options: UseServerApiOptions) {
   return signed
 }
 
-/** The instance of the API `name` of `axiosJwt.apis` for this request, signed by the main client for its own origin. */
+/** The client of an API's own session for this request: its own cookies, refreshed (and shared) as the main one's. */
+function ownSessionClient(event: H3Event, config: ResolvedOptions, name: string) {
+  const own = ownSessionOptions(config, name)
+  return signedApiFor(event, own, routeCookies(event, own), {}).api
+}
+
+/**
+ * The instance of the API `name` of `axiosJwt.apis` for this request: signed by its own session when it has one, else
+ * by the main client for its own origin.
+ */
 function namedClientOf(event: H3Event, name: string, options: UseServerApiOptions): ApiInstance {
-  const apis = (event.context[NAMED_KEY] ??= namedApis(useServerOptions(event).apis, mainClientOf(event, options).client, baseURL =>
-    createServerApi({ baseURL }, nitroLocalFetch()).api)) as Record<string, ApiInstance>
+  const apis = (event.context[NAMED_KEY] ??= namedApisOf(event, options)) as Record<string, ApiInstance>
   return namedApi(apis, name)
+}
+
+function namedApisOf(event: H3Event, options: UseServerApiOptions) {
+  assertMayUseSession(event, options)
+  const config = useServerOptions(event)
+  const sameSession = (name: string, baseURL: string) =>
+    signedBy(mainClientOf(event, options).client, url => createServerApi({ baseURL: url }, nitroLocalFetch()).api)(name, baseURL)
+  return namedApis(config.apis, (name, baseURL) => Object.hasOwn(config.sessions, name) ? ownSessionClient(event, config, name) : sameSession(name, baseURL))
 }
 
 /**
@@ -52,7 +70,8 @@ function namedClientOf(event: H3Event, name: string, options: UseServerApiOption
  * cookies, refreshed when due (sharing the refresh with concurrent renders), the rotated pair written into the
  * response's `Set-Cookie`. Works in both cookie modes; one instance per request. Requests from other sites are refused
  * with a 403 (a cookie is not consent): any of unsafe methods, and safe ones unless `allowCrossSite` is set.
- * `useServerApi(event, 'billing')` is the client of that API of `axiosJwt.apis`, signed with the same session.
+ * `useServerApi(event, 'billing')` is the client of that API of `axiosJwt.apis`, signed with the same session, or with
+ * its own when it has one.
  */
 export function useServerApi(event: H3Event, options?: UseServerApiOptions): ApiInstance
 export function useServerApi(event: H3Event, api: ApiName, options?: UseServerApiOptions): ApiInstance

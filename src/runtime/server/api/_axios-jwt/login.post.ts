@@ -3,12 +3,12 @@ import { readTokenResponse } from '../../../core/tokens'
 import { apiFor } from '../../utils/api-client'
 import { routeCookies } from '../../utils/route-cookies'
 import { assertSameSite } from '../../utils/same-origin'
-import { useServerOptions } from '../../utils/server-options'
+import { useRouteSessionOptions } from '../../utils/server-options'
 
 /** Logs in at the API with the posted credentials (and nothing else), keeps the tokens in cookies, answers the access token. */
 export default defineEventHandler(async (event) => {
   assertSameSite(event)
-  const config = useServerOptions(event)
+  const config = useRouteSessionOptions(event)
   const credentials = await readBody(event)
   const response = await apiFor(event, config).api.post(config.endpoints.login, credentials, { validateStatus: () => true }).catch(() => {
     throw createError({ statusCode: 502, statusMessage: 'The login endpoint could not be reached', data: { error: 'login_unavailable' } })

@@ -6,12 +6,12 @@ import { serverSharing } from '../../../core/shared-refresh'
 import { signedApiFor } from '../../utils/api-client'
 import { routeCookies } from '../../utils/route-cookies'
 import { assertSameSite } from '../../utils/same-origin'
-import { useServerOptions } from '../../utils/server-options'
+import { useRouteSessionOptions } from '../../utils/server-options'
 
 /** Revokes the session at the API (errors ignored) and clears the token cookies, the HttpOnly one included. */
 export default defineEventHandler(async (event) => {
   assertSameSite(event)
-  const config = useServerOptions(event)
+  const config = useRouteSessionOptions(event)
   const cookies = routeCookies(event, config)
   const spent = cookies.get().refreshToken
   const { api, client } = signedApiFor(event, config, cookies)

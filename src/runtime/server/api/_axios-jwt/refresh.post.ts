@@ -4,7 +4,7 @@ import { SESSION_ENDED } from '../../../core/http-only'
 import { signedApiFor } from '../../utils/api-client'
 import { routeCookies } from '../../utils/route-cookies'
 import { assertSameSite } from '../../utils/same-origin'
-import { useServerOptions } from '../../utils/server-options'
+import { useRouteSessionOptions } from '../../utils/server-options'
 
 /**
  * Refreshes with the HttpOnly refresh token: 200 with the new access token, 401 when the session is over (cookies
@@ -12,7 +12,7 @@ import { useServerOptions } from '../../utils/server-options'
  */
 export default defineEventHandler(async (event) => {
   assertSameSite(event)
-  const config = useServerOptions(event)
+  const config = useRouteSessionOptions(event)
   const cookies = routeCookies(event, config)
   const { client } = signedApiFor(event, config, cookies)
   try {
