@@ -25,4 +25,19 @@ describe('options that stop the build', () => {
     expect(check({ redirect: { ...defaults.redirect, forbidden: 'denied' } })).toThrow('`axiosJwt.redirect.forbidden`')
     expect(check({ redirect: { ...defaults.redirect, login: true as unknown as string } })).toThrow('`axiosJwt.redirect.login`')
   })
+
+  it('takes APIs with a session of their own, each with cookies of its own', () => {
+    expect(check({ apis: { partner: { baseURL: 'https://partner.test', endpoints: {} as never }, search: { baseURL: 'https://search.test', endpoints: {} as never } } })).not.toThrow()
+  })
+
+  it('names two sessions that would share a cookie, an own session in proxy mode, and one in another cookie mode', () => {
+    const partner = (extra: object) => ({ partner: { baseURL: 'https://partner.test', endpoints: {} as never, ...extra } })
+    expect(check({ apis: partner({ tokens: { access: { cookie: 'access_token' } } }) })).toThrow('`axiosJwt.apis.partner` and the main API both use the cookie "access_token"')
+    expect(check({ apis: { ...partner({}), other: { baseURL: '/o', endpoints: {} as never, tokens: { refresh: { cookie: 'partner_refresh_token' } } as never } } }))
+      .toThrow('`axiosJwt.apis.other` and `axiosJwt.apis.partner` both use the cookie "partner_refresh_token"')
+    expect(check({ apis: partner({}), proxy: { ...defaults.proxy, path: '/api' } })).toThrow('`axiosJwt.apis.partner` names `endpoints`, a session of its own, which proxy mode')
+    expect(check({ apis: partner({ tokens: { refresh: { httpOnly: true } } }) })).toThrow('`axiosJwt.apis.partner.tokens.refresh.httpOnly` is true, the main API\'s false')
+    // The same API without `endpoints` shares the main session and its cookies.
+    expect(check({ apis: { partner: { baseURL: 'https://partner.test' } } })).not.toThrow()
+  })
 })

@@ -26,6 +26,18 @@ describe('the DevTools tab', () => {
     expect(raw).not.toContain(tokens.refreshToken.split('.')[2])
   })
 
+  it('tells each API\'s own session beside the main one', async () => {
+    const main = await api.login('alice')
+    const own = await api.login('bob')
+    const cookie = `${cookieHeader(main)}; partner_access_token=${own.accessToken}; partner_refresh_token=${own.refreshToken}`
+    const raw = await (await fetch(SESSION, { headers: { ...sameSite, cookie } })).text()
+    const data = JSON.parse(raw)
+    expect(data.accessToken.claims).toMatchObject({ name: 'Alice' })
+    expect(data.apis.partner.accessToken).toMatchObject({ present: true, claims: { name: 'Bob' } })
+    expect(data.apis.partner.refreshToken).toMatchObject({ present: true })
+    expect(raw).not.toContain(own.refreshToken)
+  })
+
   it('says when there is no session, and refuses other sites', async () => {
     const none = await $fetch<{ accessToken: { present: boolean }, refreshToken: { present: boolean } }>(SESSION, { headers: sameSite })
     expect(none.accessToken.present).toBe(false)

@@ -8,4 +8,6 @@ export interface DevtoolsEntry {
   at: number
   outcome: 'refreshed' | 'transient' | 'session-over' | 'login' | 'logout'
   detail?: string
+  /** The API whose own session it was; absent for the main session. */
+  api?: string
 }

@@ -30,7 +30,7 @@ export function namedApis(apis: Record<string, { baseURL: string }>, make: MakeA
 }
 
 /** The entry `name` of `table`, with an error that says which names there are in `axiosJwt.apis` (`what`: which of them). */
-export function named<T>(table: Record<string, T>, name: string, what = 'an API'): T {
+export function named<T>(table: Record<string, T>, name: string, what = 'API'): T {
   const entry = Object.hasOwn(table, name) ? table[name] : undefined
   if (!entry) {
     const known = Object.keys(table)

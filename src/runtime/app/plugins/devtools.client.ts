@@ -13,8 +13,8 @@ export default defineNuxtPlugin((nuxtApp) => {
       // Storage full or blocked: the tab shows less, the app is unaffected.
     }
   }
-  nuxtApp.hook('axios-jwt:refreshed', ({ expiresAt }) => record({ outcome: 'refreshed', detail: expiresAt ? `new token expires at ${new Date(expiresAt * 1000).toLocaleTimeString()}` : undefined }))
-  nuxtApp.hook('axios-jwt:refresh-failed', ({ reason, error }) => record({ outcome: reason, detail: error.message }))
-  nuxtApp.hook('axios-jwt:login', () => record({ outcome: 'login' }))
-  nuxtApp.hook('axios-jwt:logout', () => record({ outcome: 'logout' }))
+  nuxtApp.hook('axios-jwt:refreshed', ({ expiresAt, api }) => record({ api, outcome: 'refreshed', detail: expiresAt ? `new token expires at ${new Date(expiresAt * 1000).toLocaleTimeString()}` : undefined }))
+  nuxtApp.hook('axios-jwt:refresh-failed', ({ reason, error, api }) => record({ api, outcome: reason, detail: error.message }))
+  nuxtApp.hook('axios-jwt:login', ({ api }) => record({ api, outcome: 'login' }))
+  nuxtApp.hook('axios-jwt:logout', ({ api }) => record({ api, outcome: 'logout' }))
 })

@@ -9,7 +9,7 @@ import { getByPath } from '../../core/paths'
 import type { TokenStore } from '../../core/tokens'
 import type { AuthUser, UseAuthReturn } from '../../types'
 import type { SessionRoutes } from './auth-calls'
-import { ownSessionNavigation, sessionNavigation } from './navigation'
+import { ownSessionNavigation, sessionNavigation, type SessionNavigation } from './navigation'
 import { followOtherTabs } from '../tabs/tab-session'
 import { proxyMode } from '#axios-jwt/options'
 import type { NuxtApp } from '#app'
@@ -108,38 +108,31 @@ function userLoader(api: AxiosInstance, config: ResolvedOptions, user: Ref<AuthU
   }
 }
 
-/**
- * The session of this app instance: the main API's, or with `config.session` the own session of that API of
- * `axiosJwt.apis`. It follows its client's reports (a refresh, the end of the session), and only its own.
- */
-export function createSession({ api, client, store, config, routes }: SessionSetup): AuthSession {
-  const nuxtApp = useNuxtApp()
-  const name = config.session
-  const { user, present, tokenClaims, sync } = sessionState(store, name)
-  const granted = computed(() => sessionClaims(tokenClaims.value, user.value, config.claims))
-  const navigation = name ? ownSessionNavigation(nuxtApp) : sessionNavigation(nuxtApp, useRouter())
-  const toLogin = navigation.toLogin
-  const fetchUser = userLoader(api, config, user)
-  const tabs = import.meta.client
-    ? followOtherTabs({ api, client, present: () => present.value, sync, toLogin, loggedInElsewhere: () => fetchUser().catch(() => null), session: name })
-    : undefined
-  const tag = name ? { api: name } : {}
+/** Hears the reports of the client of the session `name` (the main one: none), and only those. */
+function followClientReports(nuxtApp: NuxtApp, name: string | undefined, on: { refreshed: () => void, ended: () => Promise<void> }) {
   const ours = (info: SessionTag | undefined) => info?.api === name
-
   nuxtApp.hook('axios-jwt:refreshed', (info) => {
-    if (ours(info)) sync()
+    if (ours(info)) on.refreshed()
   })
   nuxtApp.hook('axios-jwt:session-ended', async (info) => {
-    if (!ours(info)) return
-    sync()
-    tabs?.announce('logout')
-    await toLogin()
+    if (ours(info)) await on.ended()
   })
+}
 
-  const session: AuthSession = {
-    user,
-    loggedIn: computed(() => present.value),
-    fetchUser,
+/** What `login()` and `logout()` act on beside the setup. */
+interface ActionParts {
+  nuxtApp: NuxtApp
+  user: Ref<AuthUser | null>
+  sync: () => void
+  tabs: ReturnType<typeof followOtherTabs> | undefined
+  fetchUser: () => Promise<AuthUser | null>
+  navigation: SessionNavigation
+}
+
+/** The user's own login and logout: the call, the cookies, the other tabs, the hooks (tagged with an own session's name), where to go. */
+function userActions({ api, client, store, config, routes }: SessionSetup, { nuxtApp, user, sync, tabs, fetchUser, navigation }: ActionParts): Pick<UseAuthReturn, 'login' | 'logout'> {
+  const tag = config.session ? { api: config.session } : {}
+  return {
     async login(credentials, options = {}) {
       const { postLogin } = await authCalls()
       await store.set(await postLogin(api, config, routes, credentials, options.remember), { remember: options.remember ?? true })
@@ -159,6 +152,38 @@ export function createSession({ api, client, store, config, routes }: SessionSet
       await nuxtApp.callHook('axios-jwt:logout', tag)
       await navigation.afterLogout(options.redirect)
     },
+  }
+}
+
+/**
+ * The session of this app instance: the main API's, or with `config.session` the own session of that API of
+ * `axiosJwt.apis`. It follows its client's reports (a refresh, the end of the session), and only its own.
+ */
+export function createSession({ api, client, store, config, routes }: SessionSetup): AuthSession {
+  const nuxtApp = useNuxtApp()
+  const name = config.session
+  const { user, present, tokenClaims, sync } = sessionState(store, name)
+  const granted = computed(() => sessionClaims(tokenClaims.value, user.value, config.claims))
+  const navigation = name ? ownSessionNavigation(nuxtApp) : sessionNavigation(nuxtApp, useRouter())
+  const toLogin = navigation.toLogin
+  const fetchUser = userLoader(api, config, user)
+  const tabs = import.meta.client
+    ? followOtherTabs({ api, client, present: () => present.value, sync, toLogin, loggedInElsewhere: () => fetchUser().catch(() => null), session: name })
+    : undefined
+  followClientReports(nuxtApp, name, {
+    refreshed: sync,
+    async ended() {
+      sync()
+      tabs?.announce('logout')
+      await toLogin()
+    },
+  })
+
+  const session: AuthSession = {
+    user,
+    loggedIn: computed(() => present.value),
+    fetchUser,
+    ...userActions({ api, client, store, config, routes }, { nuxtApp, user, sync, tabs, fetchUser, navigation }),
     // The build-time constant: apps in the other modes leave this message out.
     getAccessToken: proxyMode ? noTokenInProxyMode : () => validAccessToken(client, store),
     refresh: client.refresh,

@@ -18,25 +18,30 @@ code, pre { font: 12px ui-monospace, monospace; } .muted { color: #888; } .bad {
 <body>
 <h2>Tokens</h2><div id="tokens" class="muted">Loading…</div>
 <h2>Access token claims</h2><pre id="claims" class="muted">—</pre>
+<div id="apis"></div>
 <h2>Refreshes in this browser</h2><div id="history" class="muted">None yet.</div>
 <h2>Options</h2><pre id="options"></pre>
 <script type="module">
 const esc = s => String(s).replace(/[&<>"]/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c])
 const time = s => s === null || s === undefined ? 'unknown' : s > 0 ? 'in ' + s + ' s' : Math.abs(s) + ' s ago'
+const tokens = (a, r) => '<table>'
+  + '<tr><th>Access token</th><td>' + (a.present ? (a.jwt ? 'JWT' : 'opaque') + ', expires ' + time(a.expiresIn) : '<span class="bad">none</span>') + '</td></tr>'
+  + '<tr><th>Refresh token</th><td>' + (r.present ? 'present' + (r.httpOnly ? ' (HttpOnly)' : '') + ', expires ' + time(r.expiresIn) : '<span class="bad">none</span>') + '</td></tr>'
+  + '</table>'
 async function update() {
   const response = await fetch(${JSON.stringify(sessionURL)}, { headers: { ${JSON.stringify(CSRF_HEADER)}: '1' } })
   const data = await response.json()
-  const a = data.accessToken, r = data.refreshToken
-  document.getElementById('tokens').innerHTML = '<table>'
-    + '<tr><th>Access token</th><td>' + (a.present ? (a.jwt ? 'JWT' : 'opaque') + ', expires ' + time(a.expiresIn) : '<span class="bad">none</span>') + '</td></tr>'
-    + '<tr><th>Refresh token</th><td>' + (r.present ? 'present' + (r.httpOnly ? ' (HttpOnly)' : '') + ', expires ' + time(r.expiresIn) : '<span class="bad">none</span>') + '</td></tr>'
-    + '</table>'
-  document.getElementById('claims').textContent = a.claims ? JSON.stringify(a.claims, null, 2) : '—'
+  document.getElementById('tokens').innerHTML = tokens(data.accessToken, data.refreshToken)
+  document.getElementById('claims').textContent = data.accessToken.claims ? JSON.stringify(data.accessToken.claims, null, 2) : '—'
+  // The APIs with a session of their own, each beside the main one.
+  document.getElementById('apis').innerHTML = Object.entries(data.apis || {}).map(([name, own]) =>
+    '<h2>Session of ' + esc(name) + ' (' + esc(own.options.baseURL) + ')</h2>' + tokens(own.accessToken, own.refreshToken)
+    + '<pre>' + esc(own.accessToken.claims ? JSON.stringify(own.accessToken.claims, null, 2) : '—') + '</pre>').join('')
   document.getElementById('options').textContent = JSON.stringify(data.options, null, 2)
   const history = JSON.parse(localStorage.getItem(${JSON.stringify(DEVTOOLS_HISTORY_KEY)}) || '[]')
   document.getElementById('history').innerHTML = history.length
-    ? '<table><tr><th>When</th><th>Outcome</th><th>Detail</th></tr>' + history.slice().reverse().map(h =>
-      '<tr><td>' + new Date(h.at).toLocaleTimeString() + '</td><td class="' + (h.outcome === 'refreshed' ? 'ok' : 'bad') + '">'
+    ? '<table><tr><th>When</th><th>Session</th><th>Outcome</th><th>Detail</th></tr>' + history.slice().reverse().map(h =>
+      '<tr><td>' + new Date(h.at).toLocaleTimeString() + '</td><td>' + esc(h.api || 'main') + '</td><td class="' + (h.outcome === 'refreshed' ? 'ok' : 'bad') + '">'
       + esc(h.outcome) + '</td><td>' + esc(h.detail || '') + '</td></tr>').join('') + '</table>'
     : 'None yet.'
 }

@@ -1,26 +1,20 @@
 import { defineEventHandler, parseCookies } from 'h3'
 import { cookieNames, readTokenCookie } from '../../core/cookie-policy'
 import { readClaims, readTokenTimes } from '../../core/jwt'
+import type { ResolvedOptions } from '../../core/options'
+import { ownSessionOptions } from '../../core/own-sessions'
 import { assertSameSite } from '../utils/same-origin'
 import { useServerOptions } from '../utils/server-options'
 
-/**
- * Development only: the session the asking browser holds, for the DevTools tab. The access token's claims and times;
- * of the refresh token only whether it is there and when it expires, never the token.
- */
-export default defineEventHandler((event) => {
-  assertSameSite(event)
-  const config = useServerOptions(event)
+/** One session as the tab shows it: the access token's claims and times; of the refresh token only whether it is there. */
+function sessionView(config: ResolvedOptions, cookies: Record<string, string>, now: number) {
   const names = cookieNames(config)
-  const cookies = parseCookies(event)
   const access = readTokenCookie(cookies, names.access) || undefined
   const refresh = readTokenCookie(cookies, names.refresh) || undefined
-  const now = Math.floor(Date.now() / 1000)
   const claims = readClaims(access)
   const accessExp = readTokenTimes(access).exp
   const refreshExp = readTokenTimes(refresh).exp
   return {
-    now,
     accessToken: access
       ? { present: true, jwt: claims !== undefined, claims: claims ?? null, expiresIn: accessExp === undefined ? null : accessExp - now }
       : { present: false },
@@ -38,4 +32,17 @@ export default defineEventHandler((event) => {
       httpOnly: config.tokens.refresh.httpOnly,
     },
   }
+}
+
+/**
+ * Development only: the sessions the asking browser holds, for the DevTools tab: the main one, and under `apis` those
+ * of the APIs with a session of their own. Never a refresh token.
+ */
+export default defineEventHandler((event) => {
+  assertSameSite(event)
+  const config = useServerOptions(event)
+  const cookies = parseCookies(event)
+  const now = Math.floor(Date.now() / 1000)
+  const apis = Object.fromEntries(Object.keys(config.sessions).map(name => [name, sessionView(ownSessionOptions(config, name), cookies, now)]))
+  return { now, ...sessionView(config, cookies, now), apis }
 })
