@@ -2,9 +2,9 @@ import { getBrowser, url } from '@nuxt/test-utils/e2e'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { gotoHydrated, openHydrated, setTokenCookies, text, tokenCookies } from './utils/browser'
-import { fixtureWithApi } from './utils/fixture'
+import { fixtureWithOtherOrigin } from './utils/fixture'
 
-const api = await fixtureWithApi()
+const { api, partner } = await fixtureWithOtherOrigin()
 
 // One browser context holds the tabs, so they share the cookies as tabs of one browser do.
 let context: BrowserContext | undefined
@@ -50,6 +50,25 @@ describe('several tabs refreshing at once', () => {
         for (const page of pages) expect(page.url()).toBe(url('/protected'))
       }, 60_000)
     }
+  }
+})
+
+describe('several tabs refreshing two sessions at once (an API with a session of its own)', () => {
+  for (const withoutWebLocks of [false, true]) {
+    it(`makes exactly one refresh call per session when 3 tabs storm both APIs with expired tokens${withoutWebLocks ? ', without Web Locks' : ''}`, async () => {
+      const shared = await browser({ withoutWebLocks })
+      await setTokenCookies(shared, await partner.login('bob'), 'partner_')
+      const pages = await openTabs(shared, 3, '/partner')
+      const [main, own] = await Promise.all([api.loginExpired(), partner.loginExpired('bob')])
+      await setTokenCookies(shared, main)
+      await setTokenCookies(shared, own, 'partner_')
+      const before = { main: api.calls.refresh, partner: partner.calls.refresh }
+      const at = Date.now() + 500
+      await Promise.all(pages.map(page => page.evaluate(at => setTimeout(() => document.querySelector<HTMLButtonElement>('[data-testid="storm-sessions"]')!.click(), at - Date.now()), at)))
+      for (const page of pages) await expect.poll(() => text(page, 'partner-result'), { timeout: 20_000 }).toBe('ok=20 failed=0')
+      expect([api.calls.refresh - before.main, partner.calls.refresh - before.partner]).toEqual([1, 1])
+      expect([api.stats().reused, partner.stats().reused]).toEqual([0, 0])
+    }, 60_000)
   }
 })
 
