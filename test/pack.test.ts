@@ -20,17 +20,22 @@ execFileSync('tar', ['-xzf', `${tmp}${tarball}`, '-C', `${app}node_modules/nuxt-
 // The API sits behind the app's own proxy route, as in most deployments; `other` is a service the server could reach.
 const api = await startTestApi()
 const other = await startTestApi()
-// A second API that accepts the same tokens (`apis.billing`).
+// A second API that accepts the same tokens (`apis.billing`), and a partner's API with its own session, answering
+// refreshes as OAuth2 token endpoints do (`apis.partner`).
 const billing = await startResourceApi(token => api.verifyAccess(token))
+const partner = await startTestApi()
+partner.oauth = true
+partner.shape = tokens => ({ access_token: tokens.accessToken, refresh_token: tokens.refreshToken, token_type: 'Bearer' })
 await setup({
   rootDir: app,
   nuxtConfig: { routeRules: { '/backend/**': { proxy: { to: `${api.url}/**`, fetchOptions: { redirect: 'manual' } } } } },
-  env: { NUXT_PUBLIC_AXIOS_JWT_BASE_URL: '/backend', NUXT_PUBLIC_AXIOS_JWT_APIS_BILLING_BASE_URL: billing.url },
+  env: { NUXT_PUBLIC_AXIOS_JWT_BASE_URL: '/backend', NUXT_PUBLIC_AXIOS_JWT_APIS_BILLING_BASE_URL: billing.url, NUXT_PUBLIC_AXIOS_JWT_APIS_PARTNER_BASE_URL: partner.url },
 })
 afterAll(async () => {
   await api.close()
   await other.close()
   await billing.close()
+  await partner.close()
 })
 
 describe('the packed module in a plain app', () => {
@@ -88,5 +93,18 @@ describe('the packed module in a plain app', () => {
     const viewer = await fetch('/admin', { headers: { cookie: cookieHeader(await api.login('bob')) }, redirect: 'manual' })
     expect(viewer.status).toBe(403)
     expect((await fetch('/admin', { redirect: 'manual' })).headers.get('location')).toBe('/login?redirect=/admin')
+  })
+
+  it('refreshes a partner API\'s own session beside the main one during SSR, and writes both pairs', async () => {
+    const [main, own] = await Promise.all([api.loginExpired('alice'), partner.loginExpired('bob')])
+    const refreshes = { main: api.calls.refresh, partner: partner.calls.refresh }
+    const response = await fetch('/partner', { headers: { cookie: `${cookieHeader(main)}; partner_access_token=${own.accessToken}; partner_refresh_token=${own.refreshToken}` } })
+    const html = await response.text()
+    expect(html).toMatch(/data-testid="orders"[^>]*>\s*Bob\s*</)
+    expect(html).toMatch(/data-testid="signed-in"[^>]*>\s*yes\s*</)
+    expect([api.calls.refresh - refreshes.main, partner.calls.refresh - refreshes.partner]).toEqual([1, 1])
+    expect(partner.stats().reused).toBe(0)
+    const written = response.headers.getSetCookie().map(cookie => cookie.split('=')[0]).sort()
+    expect(written).toEqual(['access_token', 'partner_access_token', 'partner_refresh_token', 'refresh_token'])
   })
 })
