@@ -9,6 +9,8 @@ export default defineNuxtConfig({
     // A second API that accepts the same tokens: `useApi('billing')`, `useApiData(url, { api: 'billing' })`.
     apis: { billing: { baseURL: '/api/demo-billing' } },
     refreshBeforeExpiry: 5,
+    // Signed out after two minutes without activity in any tab; asked 30 s before (components/StaySignedIn.vue).
+    session: { idleTimeout: 120, warnBefore: 30 },
     // `PLAYGROUND_HTTP_ONLY=1 npm run dev`: the refresh token in an HttpOnly cookie, behind the module's routes.
     tokens: { refresh: { httpOnly: process.env.PLAYGROUND_HTTP_ONLY === '1' } },
     // `PLAYGROUND_PROXY=1 npm run dev`: proxy mode, no token in the page; `/api/app/**` signs and forwards to the demo API.

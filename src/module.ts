@@ -16,7 +16,7 @@ import type { AxiosJwtOptions, DeepPartial } from './runtime/types'
 export type ModuleOptions = DeepPartial<AxiosJwtOptions>
 
 export type { AxiosJwtOptions }
-export type { ApiData, ApiDataError, UseApiDataOptions, ApiInstance, ApiRequestConfig, AuthUser, LoginOptions, LogoutOptions, UseAuthReturn } from './runtime/types'
+export type { ApiData, ApiDataError, UseApiDataOptions, ApiInstance, ApiRequestConfig, AuthUser, LoginOptions, LogoutOptions, UseAuthReturn, SessionExpiry, ApiOptions, OwnSessionOptions } from './runtime/types'
 export type { AxiosJwtHooks } from './runtime/app/augments'
 
 export default defineNuxtModule<ModuleOptions>({
@@ -46,11 +46,14 @@ export default defineNuxtModule<ModuleOptions>({
     nuxt.options.build.transpile.push(resolver.resolve('./runtime'))
     addPlugin(resolver.resolve('./runtime/app/plugins/api'))
     if (options.refreshInBackground) addPlugin(resolver.resolve('./runtime/app/plugins/background.client'))
+    if (options.session.idleTimeout > 0) addPlugin(resolver.resolve('./runtime/app/plugins/idle.server'))
+    if (options.session.idleTimeout > 0 || options.session.warnBefore > 0) addPlugin(resolver.resolve('./runtime/app/plugins/session-life.client'))
     addImports([
       { name: 'useApi', from: resolver.resolve('./runtime/app/composables/useApi') },
       { name: 'useAuth', from: resolver.resolve('./runtime/app/composables/useAuth') },
       { name: 'useApiData', from: resolver.resolve('./runtime/app/composables/useApiData') },
-      ...['AxiosJwtError', 'RefreshError', 'SessionExpiredError'].map(name => ({ name, from: resolver.resolve('./runtime/core/errors') })),
+      { name: 'useSessionExpiry', from: resolver.resolve('./runtime/app/composables/useSessionExpiry') },
+      ...['AxiosJwtError', 'RefreshError', 'SessionExpiredError', 'OfflineError'].map(name => ({ name, from: resolver.resolve('./runtime/core/errors') })),
     ])
     addServerParts(options, resolver)
     addRouteMiddleware({ name: 'auth', path: resolver.resolve('./runtime/app/middleware/auth') })
@@ -132,7 +135,12 @@ function publishOptions(options: AxiosJwtOptions, nuxt: Nuxt, resolver: Resolver
   }
   // The modes also as constants of their own, so the bundler leaves out the code of the modes the app does not use.
   // Read when the template is written, once every module is installed.
-  const modes = () => ({ httpOnlyMode: built.tokens.refresh.httpOnly, proxyMode: Boolean(built.proxy.path), i18nMode: hasNuxtModule('@nuxtjs/i18n', nuxt) })
+  const modes = () => ({
+    httpOnlyMode: built.tokens.refresh.httpOnly,
+    proxyMode: Boolean(built.proxy.path),
+    i18nMode: hasNuxtModule('@nuxtjs/i18n', nuxt),
+    ownSessionsMode: Object.keys(built.sessions).length > 0,
+  })
   const template = addTemplate({
     filename: 'axios-jwt/options.mjs',
     getContents: () => `export default ${JSON.stringify(built)}\n${Object.entries(modes()).map(([name, on]) => `export const ${name} = ${on}\n`).join('')}`,
@@ -144,7 +152,7 @@ function publishOptions(options: AxiosJwtOptions, nuxt: Nuxt, resolver: Resolver
   })
   addTypeTemplate({
     filename: 'types/axios-jwt-options.d.ts',
-    getContents: () => `declare module '#axios-jwt/options' {\n  const options: import(${JSON.stringify(resolver.resolve('./runtime/core/options'))}).BuiltOptions\n  export default options\n  export const httpOnlyMode: boolean\n  export const proxyMode: boolean\n  export const i18nMode: boolean\n}\n`,
+    getContents: () => `declare module '#axios-jwt/options' {\n  const options: import(${JSON.stringify(resolver.resolve('./runtime/core/options'))}).BuiltOptions\n  export default options\n  export const httpOnlyMode: boolean\n  export const proxyMode: boolean\n  export const i18nMode: boolean\n  export const ownSessionsMode: boolean\n}\n`,
   }, { nuxt: true, nitro: true })
   // The names of `apis` and of those with their own session, so that `useApi('billing')` and `useAuth('partner')`
   // type-check and a name the options lack does not.

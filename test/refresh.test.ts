@@ -88,6 +88,24 @@ describe('signing and refreshing in the browser', () => {
     expect(api.calls.refresh).toBe(1)
   })
 
+  it('fails requests fast with OfflineError while offline, keeps the session through a due refresh, and refreshes once back online', async () => {
+    const { page } = await sessionPage(60, '/protected')
+    const tokens = await expireTokens(page)
+    await page.context().setOffline(true)
+    await page.getByTestId('fetch').click()
+    await expect.poll(() => text(page, 'result')).toMatch(/^error:OfflineError: The browser is offline/)
+    expect(await page.evaluate(() => (window as unknown as { useNuxtApp: () => { $axiosJwt: { loggedIn: { value: boolean } } } }).useNuxtApp().$axiosJwt.loggedIn.value)).toBe(true)
+    expect(api.calls.refresh).toBe(0)
+    expect((await tokenCookies(page.context())).refresh?.value).toBe(tokens.refreshToken)
+    // Back online: the refresh that fell due runs once, before any request asks.
+    await page.context().setOffline(false)
+    await expect.poll(() => api.calls.refresh).toBe(1)
+    await page.getByTestId('fetch').click()
+    await expect.poll(() => text(page, 'result')).toBe('ok:Alice')
+    expect(api.calls.refresh).toBe(1)
+    expect(await hookEvents(page)).toEqual(['refreshed:number'])
+  })
+
   it('ends the session when the refresh token is rejected: cookies cleared, login with ?redirect=', async () => {
     const { page, tokens } = await sessionPage(60, '/protected')
     // The backend revokes the session, as after a password change elsewhere.

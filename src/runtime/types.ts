@@ -280,6 +280,22 @@ export interface AxiosJwtOptions {
    * @default false
    */
   globalMiddleware: boolean
+  /** The main session's life beside its tokens. */
+  session: {
+    /**
+     * Seconds without user activity (pointer, keyboard, touch, a tab shown again, a page requested) in any tab of the
+     * app after which the session ends in every tab, revoked at the API as `logout()` does; a server render past that
+     * deadline (a laptop woken from sleep) ends it too, without refreshing. `0` turns it off.
+     * @default 0
+     */
+    idleTimeout: number
+    /**
+     * Seconds before the session ends (the idle deadline, or the refresh token's own expiry when it is a JWT) at which
+     * `axios-jwt:session-expiring` is called and `useSessionExpiry().expiring` turns true. `0` turns the warning off.
+     * @default 0
+     */
+    warnBefore: number
+  }
 }
 
 /** What an API of `axiosJwt.apis` with a session of its own sets for itself; the rest it takes from the main API's options. */
@@ -420,6 +436,20 @@ export interface UseAuthReturn {
   hasRole: (...roles: string[]) => boolean
   /** Whether the session has every one of `scopes` (at `claims.scopes`). */
   hasScope: (...scopes: string[]) => boolean
+}
+
+/** When the main session ends, as `useSessionExpiry()` tells it in the browser (every second). */
+export interface SessionExpiry {
+  /** Seconds until the session ends for want of activity (`session.idleTimeout`); `null` when off or signed out. */
+  idleSecondsLeft: Ref<number | null>
+  /** Seconds until the refresh token expires (its `exp`, when it is a JWT the page can read); `null` when unknown. */
+  refreshSecondsLeft: Ref<number | null>
+  /** The sooner of both, `null` when neither is known. */
+  secondsLeft: ComputedRef<number | null>
+  /** Whether `secondsLeft` is within `session.warnBefore`. */
+  expiring: ComputedRef<boolean>
+  /** Counts as activity, and refreshes the pair when the refresh token's expiry is the nearer end: "stay signed in". */
+  extend: () => Promise<void>
 }
 
 /** What `useApiData` puts in `error`: the request's own error, as `$api` rejected with it. */

@@ -8,6 +8,11 @@ export interface AxiosJwtHooks extends ClientHooks {
   'axios-jwt:login': (info: { user: AuthUser | null } & SessionTag) => void | Promise<void>
   /** `logout()` cleared the session. */
   'axios-jwt:logout': (info: SessionTag) => void | Promise<void>
+  /**
+   * The main session ends in `secondsLeft` (`session.warnBefore` or less): for want of activity (`idle`), or when the
+   * refresh token expires (`refresh-token`). Called once per deadline; `useSessionExpiry().extend()` moves it.
+   */
+  'axios-jwt:session-expiring': (info: { secondsLeft: number, reason: 'idle' | 'refresh-token' }) => void | Promise<void>
 }
 
 /** What `definePageMeta` and the route's `meta` take from the module. */

@@ -41,12 +41,13 @@ const CHUNK_BYTES = 3800
 export const MAX_TOKEN_BYTES = 16 * 1024
 
 /**
- * The names of the cookies: the two tokens, in httpOnly mode the session value the browser can see, and the mark of a
- * session kept only until the browser closes ("remember me" off).
+ * The names of the cookies: the two tokens, in httpOnly mode the session value the browser can see, the mark of a
+ * session kept only until the browser closes ("remember me" off), and the time of the user's last activity
+ * (`session.idleTimeout`).
  */
 export function cookieNames({ tokens }: Pick<ResolvedOptions, 'tokens'>) {
   const refresh = tokens.refresh.cookie
-  return { access: tokens.access.cookie, refresh, session: sessionCookieName(refresh), remember: `${refresh}_remember` }
+  return { access: tokens.access.cookie, refresh, session: sessionCookieName(refresh), remember: `${refresh}_remember`, activity: `${refresh}_activity` }
 }
 
 const chunkName = (name: string, index: number) => `${name}.${index}`
@@ -134,7 +135,7 @@ export function cookiesOfEnd(side: CookieSide, options: CookiePolicyOptions, pre
   const base = baseAttributes(options)
   const httpOnly = httpOnlyTokens(options)
   const tokens = [...side === 'browser' && httpOnly.access ? [] : [names.access], ...side === 'browser' && httpOnly.refresh ? [] : [names.refresh]]
-  const marks = [...httpOnly.refresh ? [names.session] : [], ...present[names.remember] === undefined ? [] : [names.remember]]
+  const marks = [...httpOnly.refresh ? [names.session] : [], ...[names.remember, names.activity].filter(name => present[name] !== undefined)]
   const removed = [...tokens.flatMap(name => [name, ...chunksOf(present, name)]), ...marks]
   return removed.map(name => withPrefixRules({ name, value: undefined, attributes: base }))
 }
@@ -154,6 +155,11 @@ function withPrefixRules(cookie: CookieWrite): CookieWrite {
 export function cookiesOfRead(side: CookieSide, options: CookiePolicyOptions): { accessToken: string, refreshToken: string } {
   const names = cookieNames(options)
   return { accessToken: names.access, refreshToken: side === 'browser' && options.tokens.refresh.httpOnly ? names.session : names.refresh }
+}
+
+/** The cookie that holds the time of the user's last activity (ms since the epoch), which every tab and the server read. */
+export function activityCookie(options: CookiePolicyOptions, at: number): CookieWrite {
+  return withPrefixRules({ name: cookieNames(options).activity, value: String(at), attributes: baseAttributes(options) })
 }
 
 function baseAttributes({ cookie }: CookiePolicyOptions): CookieAttributes {

@@ -31,6 +31,7 @@ export function optionDefaults(dev: boolean): AxiosJwtOptions {
     redirect: { login: '/login', home: '/', logout: '/login', forbidden: false },
     claims: { roles: 'roles', scopes: 'scope' },
     globalMiddleware: false,
+    session: { idleTimeout: 0, warnBefore: 0 },
   }
 }
 

@@ -24,3 +24,18 @@ export class RefreshError extends AxiosJwtError {
     super(`Refreshing the access token failed: ${reason}. The session is kept; the next request tries again.`)
   }
 }
+
+/**
+ * The browser is offline (`navigator.onLine` is false): the request to the API was not sent, and nothing was refreshed.
+ * The session is kept; the refresh that was due runs when the browser is back online.
+ */
+export class OfflineError extends AxiosJwtError {
+  override name = 'OfflineError'
+  readonly code = 'offline'
+  constructor() {
+    super('The browser is offline: the request was not sent. The session is kept; try again when it is back online.')
+  }
+}
+
+/** Whether the browser says it is offline; a server, or a browser that cannot tell, never is. */
+export const isOffline = (): boolean => globalThis.navigator?.onLine === false

@@ -1,6 +1,6 @@
 import axios, { type AxiosError, type AxiosInstance, type InternalAxiosRequestConfig } from 'axios'
 import type { ApiRequests } from './api-requests'
-import { SessionExpiredError } from './errors'
+import { isOffline, OfflineError, SessionExpiredError } from './errors'
 import { headerValueOf, type ClientOptions } from './options'
 import type { AttemptMark } from './refresh-attempts'
 import type { Refresher } from './refresher'
@@ -63,6 +63,8 @@ export function installInterceptors(api: AxiosInstance, { header, refreshStatuse
   // Synchronous unless a refresh is due: most requests then cost no extra promise.
   api.interceptors.request.use((config) => {
     if (!signs(config)) return config
+    // Offline, a request cannot reach the API and a due refresh would fail: both wait for the network.
+    if (isOffline()) throw new OfflineError()
     const tokens = store.get()
     return clock.isDue(tokens) ? refreshThenSign(config, tokens.accessToken) : sign(config, tokens.accessToken)
   })

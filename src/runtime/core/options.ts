@@ -11,7 +11,7 @@ export type ResolvedOptions = Omit<AxiosJwtOptions, keyof ServerDeployOptions | 
   /** The APIs of `axiosJwt.apis` with a session of their own, by name: what each sets, over the main API's options. */
   sessions: Record<string, OwnSession>
   /** The API whose own session these options are (`ownSessionOptions`); absent for the main API's. */
-  session?: string
+  ownSession?: string
 }
 
 /** The proxy's options that the app may see: all but its target. */
@@ -65,9 +65,9 @@ export const serverDeployOptions = (runtimeConfig: unknown): Partial<ServerDeplo
   (runtimeConfig as { axiosJwt?: Partial<ServerDeployOptions> }).axiosJwt ?? {}
 
 /** Where the server sends the API's requests: the proxy's target in proxy mode, else `serverBaseURL` (else `baseURL`). */
-export function serverAddress(config: Pick<ResolvedOptions, 'proxy' | 'session'>, runtimeConfig: unknown): string | undefined {
+export function serverAddress(config: Pick<ResolvedOptions, 'proxy' | 'ownSession'>, runtimeConfig: unknown): string | undefined {
   // An API with its own session has its `baseURL` only: the server addresses are the main API's.
-  if (config.session) return undefined
+  if (config.ownSession) return undefined
   const { proxy, serverBaseURL } = serverDeployOptions(runtimeConfig)
   if (!config.proxy.path) return serverBaseURL
   if (!proxy?.to) throw new AxiosJwtError('Proxy mode has no target: set `axiosJwt.proxy.to` (or NUXT_AXIOS_JWT_PROXY_TO) to the API\'s address.')

@@ -40,5 +40,5 @@ export function ownSession(name: string, api: Partial<ApiOptions>, main: AxiosJw
 export function ownSessionOptions(config: ResolvedOptions, name: string): ResolvedOptions {
   const own = config.sessions[name]
   if (!own) throw new AxiosJwtError(`There is no API with a session of its own named "${name}" in \`axiosJwt.apis\`.`)
-  return { ...config, ...own, baseURL: config.apis[name]!.baseURL, cookie: { ...config.cookie, ...own.cookie }, apis: {}, sessions: {}, session: name }
+  return { ...config, ...own, baseURL: config.apis[name]!.baseURL, cookie: { ...config.cookie, ...own.cookie }, apis: {}, sessions: {}, ownSession: name }
 }

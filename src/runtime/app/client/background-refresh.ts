@@ -1,3 +1,4 @@
+import { isOffline } from '../../core/errors'
 import type { JwtClient } from '../../core/client'
 
 /** After a failed background refresh, the next try waits this long (the session is kept: requests still refresh). */
@@ -15,7 +16,8 @@ export function refreshInBackground(client: Pick<JwtClient, 'needsRefresh' | 're
     if (delay !== undefined) timer = setTimeout(run, Math.min(delay, 2 ** 31 - 1))
   }
   const run = () => {
-    if (document.visibilityState !== 'visible') return
+    // A hidden tab refreshes when shown again, an offline one when back online (`refreshWhenBack`).
+    if (document.visibilityState !== 'visible' || isOffline()) return
     // Another tab may have refreshed meanwhile: the cookies tell.
     if (!client.needsRefresh()) return plan()
     client.refreshDue().then(() => plan(), () => plan(RETRY_MS))

@@ -8,6 +8,7 @@ import { serverSharing } from '../../core/shared-refresh'
 import type { TokenStore } from '../../core/tokens'
 import { shareTabRefresh } from '../tabs/tab-refresh'
 import { httpOnlyClientOptions } from './http-only-client'
+import { refreshWhenBack } from './refresh-when-back'
 import { httpOnlyMode, proxyMode } from '#axios-jwt/options'
 import { useRequestEvent, useRuntimeConfig } from '#imports'
 
@@ -26,7 +27,7 @@ export interface ClientSide {
 }
 
 /**
- * What the client of a session (the main API's, or an API's own: `config.session`) does by side and mode. On the server it signs with the request's cookies and shares each refresh
+ * What the client of a session (the main API's, or an API's own: `config.ownSession`) does by side and mode. On the server it signs with the request's cookies and shares each refresh
  * across instances when `sharedRefresh` is on, else within this one. In the browser it shares across tabs; in httpOnly
  * mode it refreshes through the module's route, which holds the refresh token; in proxy mode it holds no token at all.
  */
@@ -35,16 +36,22 @@ export function installClientSide(api: AxiosInstance, { config, store, origin, c
     return { client: installJwtClient(api, { options: config, store, origin, share: serverSharing(useRequestEvent()?.context).share, callHook }) }
   }
   // The build-time constants, not `config`: the bundler then leaves out the other modes' code.
-  if (!httpOnlyMode) return { client: installJwtClient(api, { options: config, store, origin, share: shareTabRefresh(config.session), callHook }) }
-  const routes = httpOnlyURLs(origin, useRuntimeConfig().app.baseURL, config.session)
+  if (!httpOnlyMode) return { client: whenBack(installJwtClient(api, { options: config, store, origin, share: shareTabRefresh(config.ownSession), callHook })) }
+  const routes = httpOnlyURLs(origin, useRuntimeConfig().app.baseURL, config.ownSession)
   if (proxyMode) return { client: installProxyClient(api, { refreshRoute: routes.refresh, origin, store, callHook }), routes }
   const client = installJwtClient(api, {
     options: httpOnlyClientOptions(config, routes.refresh),
     refreshRequest: () => ({ method: 'post', url: routes.refresh, headers: { [CSRF_HEADER]: '1' } }),
     store,
     origin,
-    share: shareTabRefresh(config.session),
+    share: shareTabRefresh(config.ownSession),
     callHook,
   })
-  return { client, routes }
+  return { client: whenBack(client), routes }
+}
+
+/** The browser's client refreshes once when back online, if a refresh fell due while it was offline. */
+function whenBack(client: JwtClient): JwtClient {
+  refreshWhenBack(client)
+  return client
 }

@@ -25,7 +25,12 @@ function browserJar(): CookieJar {
   }
 }
 
-/** The token cookies: `document.cookie` in the browser; on the server the request's, shared with its in-process requests. */
+/** The cookies of this side: `document.cookie` in the browser; on the server the request's, shared with its in-process requests. */
+export function useCookieJar(): CookieJar {
+  return import.meta.client ? browserJar() : requestJar(useRequestEvent()!)
+}
+
+/** The token cookies of this side. */
 export function useTokenCookies(config: ResolvedOptions): TokenStore {
-  return import.meta.client ? cookieTokenStore(browserJar(), 'browser', config) : cookieTokenStore(requestJar(useRequestEvent()!), 'server', config)
+  return cookieTokenStore(useCookieJar(), import.meta.client ? 'browser' : 'server', config)
 }

@@ -7,7 +7,7 @@ import { useTokenCookies } from '../client/token-cookies'
 import { createOwnSessions } from '../session/own-sessions'
 import { authOf, createSession } from '../session/session'
 import { useAxiosJwtConfig } from '../utils/config'
-import { proxyMode } from '#axios-jwt/options'
+import { ownSessionsMode, proxyMode } from '#axios-jwt/options'
 import { defineNuxtPlugin } from '#imports'
 
 export default defineNuxtPlugin({
@@ -18,7 +18,8 @@ export default defineNuxtPlugin({
     const store = useTokenCookies(config)
     const { client, routes } = installClientSide(api, { config, store, origin, callHook: nuxtApp.callHook })
     const auth = authOf(createSession({ api, client, store, config, routes }))
-    const own = createOwnSessions(config, nuxtApp.callHook)
+    // The build-time constant: apps whose APIs have no session of their own leave that code out.
+    const own = ownSessionsMode ? createOwnSessions(config, nuxtApp.callHook) : {}
     const sameSession = signedBy(client, otherApiInstance)
     const apis = namedApis(config.apis, (name, baseURL) => own[name]?.api ?? sameSession(name, baseURL))
     const sessions: Record<string, UseAuthReturn> = Object.fromEntries(Object.entries(own).map(([name, parts]) => [name, parts.auth]))

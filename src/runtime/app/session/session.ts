@@ -6,12 +6,12 @@ import { AxiosJwtError, SessionExpiredError } from '../../core/errors'
 import type { ResolvedOptions } from '../../core/options'
 import { readClaims } from '../../core/jwt'
 import { getByPath } from '../../core/paths'
-import type { TokenStore } from '../../core/tokens'
+import type { StoredTokens, TokenStore } from '../../core/tokens'
 import type { AuthUser, UseAuthReturn } from '../../types'
 import type { SessionRoutes } from './auth-calls'
 import { ownSessionNavigation, sessionNavigation, type SessionNavigation } from './navigation'
 import { followOtherTabs } from '../tabs/tab-session'
-import { proxyMode } from '#axios-jwt/options'
+import { ownSessionsMode, proxyMode } from '#axios-jwt/options'
 import type { NuxtApp } from '#app'
 import { computed, shallowRef, useNuxtApp, useRouter, useState } from '#imports'
 import type { ComputedRef, Ref } from 'vue'
@@ -22,6 +22,11 @@ export interface AuthSession extends UseAuthReturn, Pick<JwtClient, 'needsRefres
   sync: () => void
   /** The session's claims, roles and scopes, for the guard of a page's `auth: { roles, scopes, allow }`. */
   granted: ComputedRef<SessionClaims>
+  /**
+   * Ends the session for want of activity (`session.idleTimeout`): revoked at the API with the tokens as they are (never
+   * refreshed) and cleared; in the browser then as a session that ended (to login, other tabs told).
+   */
+  endIdle: () => Promise<void>
 }
 
 export interface SessionSetup {
@@ -130,9 +135,20 @@ interface ActionParts {
 }
 
 /** The user's own login and logout: the call, the cookies, the other tabs, the hooks (tagged with an own session's name), where to go. */
-function userActions({ api, client, store, config, routes }: SessionSetup, { nuxtApp, user, sync, tabs, fetchUser, navigation }: ActionParts): Pick<UseAuthReturn, 'login' | 'logout'> {
-  const tag = config.session ? { api: config.session } : {}
+function userActions({ api, client, store, config, routes }: SessionSetup, { nuxtApp, user, sync, tabs, fetchUser, navigation }: ActionParts): Pick<AuthSession, 'login' | 'logout' | 'endIdle'> {
+  const tag = config.ownSession ? { api: config.ownSession } : {}
+  /** Tells the API the session is over (errors ignored; offline the code of the call may not load) and clears its cookies. */
+  const revokeAndClear = async (tokens: StoredTokens) => {
+    await authCalls().then(({ postLogout }) => postLogout(api, config, routes, tokens), () => undefined)
+    await store.clear()
+  }
   return {
+    async endIdle() {
+      // An idle session is never refreshed, not even to revoke it.
+      await revokeAndClear(store.get())
+      if (import.meta.server) return sync()
+      await nuxtApp.callHook('axios-jwt:session-ended', { error: new SessionExpiredError(`no activity for ${config.session.idleTimeout} s`), ...tag })
+    },
     async login(credentials, options = {}) {
       const { postLogin } = await authCalls()
       await store.set(await postLogin(api, config, routes, credentials, options.remember), { remember: options.remember ?? true })
@@ -143,10 +159,7 @@ function userActions({ api, client, store, config, routes }: SessionSetup, { nux
       await navigation.afterLogin(options.redirect)
     },
     async logout(options = {}) {
-      const tokens = await revocableTokens(client, store)
-      // Offline the code of the call may not load: the session ends here all the same.
-      await authCalls().then(({ postLogout }) => postLogout(api, config, routes, tokens), () => undefined)
-      await store.clear()
+      await revokeAndClear(await revocableTokens(client, store))
       sync()
       tabs?.here('logout')
       await nuxtApp.callHook('axios-jwt:logout', tag)
@@ -156,15 +169,15 @@ function userActions({ api, client, store, config, routes }: SessionSetup, { nux
 }
 
 /**
- * The session of this app instance: the main API's, or with `config.session` the own session of that API of
+ * The session of this app instance: the main API's, or with `config.ownSession` the own session of that API of
  * `axiosJwt.apis`. It follows its client's reports (a refresh, the end of the session), and only its own.
  */
 export function createSession({ api, client, store, config, routes }: SessionSetup): AuthSession {
   const nuxtApp = useNuxtApp()
-  const name = config.session
+  const name = config.ownSession
   const { user, present, tokenClaims, sync } = sessionState(store, name)
   const granted = computed(() => sessionClaims(tokenClaims.value, user.value, config.claims))
-  const navigation = name ? ownSessionNavigation(nuxtApp) : sessionNavigation(nuxtApp, useRouter())
+  const navigation = ownSessionsMode && name ? ownSessionNavigation(nuxtApp) : sessionNavigation(nuxtApp, useRouter())
   const toLogin = navigation.toLogin
   const fetchUser = userLoader(api, config, user)
   const tabs = import.meta.client

@@ -1,0 +1,46 @@
+import { idleRule } from '../../core/idle'
+import { useCookieJar, useTokenCookies } from '../client/token-cookies'
+import { sessionExpiry } from '../session/expiry'
+import { watchIdle } from '../session/idle-watch'
+import { useAuthSession } from '../session/session'
+import { useAxiosJwtConfig } from '../utils/config'
+import { defineNuxtPlugin } from '#imports'
+
+/**
+ * Added when `session.idleTimeout` or `session.warnBefore` is on: ends the main session in every tab after that long
+ * without activity in any, and tells when it ends (`useSessionExpiry()`, `axios-jwt:session-expiring`).
+ */
+export default defineNuxtPlugin({
+  name: 'axios-jwt:session-life',
+  dependsOn: ['axios-jwt'],
+  setup(nuxtApp) {
+    const config = useAxiosJwtConfig()
+    const session = useAuthSession()
+    const jar = useCookieJar()
+    const store = useTokenCookies(config)
+    // The cookies, not the page's state: another tab may have ended the session a moment ago.
+    const hasSession = () => {
+      const { accessToken, refreshToken } = store.get()
+      return Boolean(accessToken || refreshToken)
+    }
+    const idle = config.session.idleTimeout > 0 ? idleRule(config) : undefined
+    const watch = idle && watchIdle({ rule: idle, jar, timeoutMs: config.session.idleTimeout * 1000, hasSession, end: session.endIdle })
+    const expiry = sessionExpiry({
+      idle,
+      jar,
+      store,
+      warnBefore: config.session.warnBefore,
+      warn: info => nuxtApp.callHook('axios-jwt:session-expiring', info),
+      touch: () => watch?.touch(),
+      refresh: session.refresh,
+    })
+    nuxtApp.hook('axios-jwt:login', ({ api }) => {
+      // A login starts the idle clock afresh; an API's own session has none.
+      if (!api) watch?.touch()
+    })
+    // After hydration: the server rendered none of these figures.
+    nuxtApp.hook('app:mounted', expiry.tick)
+    const { tick: _tick, stop: _stop, ...exposed } = expiry
+    return { provide: { axiosJwtExpiry: exposed } }
+  },
+})

@@ -1,0 +1,67 @@
+import { readTokenTimes } from '../../core/jwt'
+import type { IdleRule } from '../../core/idle'
+import type { CookieJar } from '../../core/cookie-store'
+import type { TokenStore } from '../../core/tokens'
+import type { SessionExpiry } from '../../types'
+import { computed, ref } from '#imports'
+
+export interface ExpirySetup {
+  /** The idle rule when `session.idleTimeout` is on. */
+  idle?: IdleRule
+  jar: CookieJar
+  store: TokenStore
+  /** `session.warnBefore`, in seconds. */
+  warnBefore: number
+  /** Calls `axios-jwt:session-expiring` for one deadline. */
+  warn: (info: { secondsLeft: number, reason: 'idle' | 'refresh-token' }) => void
+  /** Counts as activity (moves the idle deadline). */
+  touch: () => void
+  refresh: () => Promise<unknown>
+}
+
+const secondsUntil = (at: number | undefined, now: number) => at === undefined ? null : Math.max(0, Math.ceil((at - now) / 1000))
+
+/**
+ * The session's ends, read from the cookies every second (from the first `tick()`, after hydration): the idle deadline all tabs share, and the refresh token's
+ * expiry. Warns once per deadline when it comes within `warnBefore`.
+ */
+export function sessionExpiry({ idle, jar, store, warnBefore, warn, touch, refresh }: ExpirySetup): SessionExpiry & { tick: () => void, stop: () => void } {
+  const idleSecondsLeft = ref<number | null>(null)
+  const refreshSecondsLeft = ref<number | null>(null)
+  const secondsLeft = computed(() => {
+    const known = [idleSecondsLeft.value, refreshSecondsLeft.value].filter((left): left is number => left !== null)
+    return known.length ? Math.min(...known) : null
+  })
+  const expiring = computed(() => warnBefore > 0 && secondsLeft.value !== null && secondsLeft.value <= warnBefore)
+  let warned: string | undefined
+
+  const tick = () => {
+    const now = Date.now()
+    const { accessToken, refreshToken } = store.get()
+    idleSecondsLeft.value = accessToken || refreshToken ? secondsUntil(idle?.deadline(jar.read(), now), now) : null
+    const exp = readTokenTimes(refreshToken).exp
+    refreshSecondsLeft.value = secondsUntil(exp === undefined ? undefined : exp * 1000, now)
+    if (!expiring.value) return
+    const reason = secondsLeft.value === idleSecondsLeft.value ? 'idle' : 'refresh-token'
+    // Once per deadline: the idle one moves with activity, the refresh token's with each rotation.
+    const deadline = `${reason}:${reason === 'idle' ? idle?.deadline(jar.read(), now) : exp}`
+    if (warned === deadline) return
+    warned = deadline
+    warn({ secondsLeft: secondsLeft.value!, reason })
+  }
+  const timer = setInterval(tick, 1000)
+
+  return {
+    idleSecondsLeft,
+    refreshSecondsLeft,
+    secondsLeft,
+    expiring,
+    async extend() {
+      touch()
+      if (refreshSecondsLeft.value !== null && refreshSecondsLeft.value === secondsLeft.value) await refresh()
+      tick()
+    },
+    tick,
+    stop: () => clearInterval(timer),
+  }
+}
