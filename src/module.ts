@@ -53,6 +53,8 @@ export default defineNuxtModule<ModuleOptions>({
       { name: 'useAuth', from: resolver.resolve('./runtime/app/composables/useAuth') },
       { name: 'useApiData', from: resolver.resolve('./runtime/app/composables/useApiData') },
       { name: 'useSessionExpiry', from: resolver.resolve('./runtime/app/composables/useSessionExpiry') },
+      { name: 'useAuthWebSocket', from: resolver.resolve('./runtime/app/composables/useAuthWebSocket') },
+      { name: 'useAuthEventSource', from: resolver.resolve('./runtime/app/composables/useAuthEventSource') },
       ...['AxiosJwtError', 'RefreshError', 'SessionExpiredError', 'OfflineError'].map(name => ({ name, from: resolver.resolve('./runtime/core/errors') })),
     ])
     addServerParts(options, resolver)

@@ -1,18 +1,27 @@
 // Signing and refreshing in Chromium, on the built basic fixture.
 import { createPage, url } from '@nuxt/test-utils/e2e'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { gotoHydrated, setTokenCookies, text, tokenCookies } from './utils/browser'
 import { fixtureWithOtherOrigin } from './utils/fixture'
 import { describeNamedApisInBrowser } from './utils/named-apis'
+import { describeLiveConnections } from './utils/live-connections'
+import { startLiveServer } from './utils/live-server'
 import { describeOwnSessionsInBrowser } from './utils/own-sessions'
+import type { TestApi } from './utils/test-api'
 import { hookEvents, sessionPages } from './utils/session-pages'
 import { sleep } from './utils/time'
 
-const { api, other, billing, partner } = await fixtureWithOtherOrigin()
+// The live server checks tokens with the test API, which starts with the fixture.
+const issuer: { api?: TestApi } = {}
+const live = await startLiveServer(token => issuer.api!.verifyAccess(token))
+afterAll(() => live.close())
+const { api, other, billing, partner } = await fixtureWithOtherOrigin({ env: { NUXT_PUBLIC_LIVE_ORIGIN: live.url } })
+issuer.api = api
 const { sessionPage, expireTokens } = sessionPages(api)
 
 describeNamedApisInBrowser({ api, other, billing }, setTokenCookies)
 describeOwnSessionsInBrowser({ api, partner }, setTokenCookies)
+describeLiveConnections(api, live, setTokenCookies)
 
 describe('signing and refreshing in the browser', () => {
   it('refreshes once for 10 concurrent requests with an expired token, and all succeed', async () => {

@@ -1,8 +1,10 @@
-import { createServer, type RequestListener } from 'node:http'
+import { createServer, type RequestListener, type Server } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 
 export interface LoopbackServer {
   url: string
+  /** The Node server, for what a request listener does not see (WebSocket upgrades). */
+  server: Server
   /** Closes the server, its open connections too, so a suite's end never waits on a keep-alive. */
   close: () => Promise<void>
 }
@@ -18,6 +20,7 @@ export async function listenOnLoopback(handler: RequestListener): Promise<Loopba
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    server,
     async close() {
       for (const socket of sockets) socket.destroy()
       await new Promise(resolve => server.close(resolve))
