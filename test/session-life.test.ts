@@ -2,7 +2,7 @@
 // with a 4 s timeout where the test can wait; Playwright's clock where a sleep of the machine is the case.
 import { fetch, getBrowser, url } from '@nuxt/test-utils/e2e'
 import type { BrowserContext } from 'playwright-core'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest'
 import { gotoHydrated, openHydrated, setTokenCookies, text, tokenCookies } from './utils/browser'
 import { fixtureWithApi } from './utils/fixture'
 import { cookieHeader } from './utils/test-api'
@@ -113,5 +113,23 @@ describe('the warning before the session ends (`session.warnBefore`, useSessionE
     expect(page.url()).toBe(url('/expiry'))
     // The next deadline warns again, once.
     await expect.poll(() => text(page, 'warnings')).toMatch(/^idle:[12],idle:[12]$/)
+  })
+
+  it('warns when the refresh token\'s own expiry is the nearer end, and extend() refreshes the pair', async () => {
+    api.options.refreshTtl = 5
+    onTestFinished(() => {
+      api.options.refreshTtl = 3600
+    })
+    const { context, tokens } = await signedInBrowser()
+    const page = await openHydrated(context, '/expiry')
+    // Active all along, so the idle deadline stays further off than the refresh token's expiry.
+    await expect.poll(async () => {
+      await page.keyboard.press('Shift')
+      return text(page, 'warnings')
+    }, { intervals: [500] }).toMatch(/^refresh-token:[12]$/)
+    await page.evaluate(() => document.querySelector<HTMLButtonElement>('[data-testid="extend"]')!.click())
+    await expect.poll(() => text(page, 'expiring')).toBe('no')
+    expect(api.calls.refresh).toBe(1)
+    expect((await tokenCookies(context)).refresh?.value).not.toBe(tokens.refreshToken)
   })
 })
