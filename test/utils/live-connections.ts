@@ -16,15 +16,16 @@ export function describeLiveConnections(api: TestApi, live: LiveServer, store: (
   describe('live connections (useAuthWebSocket, useAuthEventSource)', () => {
     it('reopens both with the one refreshed token after the server closes them for an expired one, resumes the stream, and hears nothing after logout', async () => {
       live.reset()
-      const tokens = await api.login('alice', 2)
+      // Due for a refresh after 3 s (half its life), refused by the live server after 6 s.
+      const tokens = await api.login('alice', 6)
       const page = await createPage()
       await store(page.context(), tokens)
       await gotoHydrated(page, '/live')
       await expect.poll(() => text(page, 'ws-status')).toBe('OPEN')
       await expect.poll(() => text(page, 'es-status')).toBe('OPEN')
       expect(live.sockets.map(visit => visit.token)).toEqual([tokens.accessToken])
-      // The token expires after 2 s: the server closes both, and both come back with a new token, refreshed once.
-      await expect.poll(() => [live.sockets.length, live.streams.length], { timeout: 8_000 }).toEqual([2, 2])
+      // The token expires: the server closes both, and both come back with a new token, refreshed once.
+      await expect.poll(() => [live.sockets.length, live.streams.length], { timeout: 12_000 }).toEqual([2, 2])
       const { access } = await tokenCookies(page.context())
       expect(live.sockets[1]!.token).toBe(decodeURIComponent(access!.value))
       expect(live.streams[1]!.token).toBe(decodeURIComponent(access!.value))
