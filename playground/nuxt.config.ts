@@ -6,8 +6,12 @@ export default defineNuxtConfig({
     // The demo API runs in this app's own server; point this at your API instead.
     baseURL: '/api/demo',
     endpoints: { login: '/auth/login', refresh: '/auth/refresh', logout: '/auth/logout', user: '/auth/me' },
-    // A second API that accepts the same tokens: `useApi('billing')`, `useApiData(url, { api: 'billing' })`.
-    apis: { billing: { baseURL: '/api/demo-billing' } },
+    apis: {
+      // A second API that accepts the same tokens: `useApi('billing')`, `useApiData(url, { api: 'billing' })`.
+      billing: { baseURL: '/api/demo-billing' },
+      // A partner's API with a session of its own (the main API's endpoint paths): `useAuth('partner')`. Not in proxy mode.
+      ...process.env.PLAYGROUND_PROXY === '1' ? {} : { partner: { baseURL: '/api/demo-partner', endpoints: {} } },
+    },
     refreshBeforeExpiry: 5,
     // Signed out after two minutes without activity in any tab; asked 30 s before (components/StaySignedIn.vue).
     session: { idleTimeout: 120, warnBefore: 30 },

@@ -1,1 +1,1 @@
-export default defineEventHandler(async event => ({ data: await requireDemoUser(event) }))
+export default demoRoutes(demoAuth).me
