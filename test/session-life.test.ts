@@ -125,7 +125,7 @@ describe('the warning before the session ends (`session.warnBefore`, useSessionE
     await expect.poll(async () => {
       await page.keyboard.press('Shift')
       return text(page, 'warnings')
-    }, { intervals: [500] }).toMatch(/^refresh-token:[0-2]$/)
+    }, { interval: 500 }).toMatch(/^refresh-token:[0-2]$/)
     await page.evaluate(() => document.querySelector<HTMLButtonElement>('[data-testid="extend"]')!.click())
     await expect.poll(() => text(page, 'expiring')).toBe('no')
     expect(api.calls.refresh).toBe(1)
