@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cookiesOfEnd, cookiesOfPair, MAX_TOKEN_BYTES, readTokenCookie, type CookiePolicyOptions, type CookieValues, type CookieWrite } from '../src/runtime/core/cookie-policy'
+import { cookiesOfEnd, cookiesOfPair, MAX_TOKEN_BYTES, readTokenCookie, refreshExpiry, type CookiePolicyOptions, type CookieValues, type CookieWrite } from '../src/runtime/core/cookie-policy'
 import { createTokenClock } from '../src/runtime/core/token-clock'
 import { clientOptions } from './utils/client-options'
 
@@ -120,5 +120,35 @@ describe('one due rule', () => {
       const cookie = writes.find(w => w.name === 'access_token')!
       expect(cookie.attributes.maxAge, `margin ${margin}, expires_in ${expiresIn}`).toBe(Math.floor(clock.dueIn(tokens)! / 1000))
     }
+  })
+})
+
+describe('an opaque refresh token\'s lifetime (`tokens.refresh.expiresInPath`)', () => {
+  const now = 1_800_000_000_000
+  const mark = (writes: CookieWrite[]) => writes.find(cookie => cookie.name === 'refresh_token_expires')
+
+  it('lets the cookies live as long as the API says, and marks the expiry for the page, in both modes', () => {
+    for (const [side, httpOnly] of [['browser', false], ['server', true]] as const) {
+      const options = policy({ tokens: { ...clientOptions().tokens, refresh: { ...clientOptions().tokens.refresh, httpOnly } } })
+      const writes = cookiesOfPair({ accessToken: 'opaque-a', refreshToken: 'opaque-r', refreshExpiresIn: 1800 }, side, options, {}, {}, now)
+      expect(writes.find(cookie => cookie.name === 'refresh_token')!.attributes.maxAge).toBe(1800)
+      expect(mark(writes)).toMatchObject({ value: String(now / 1000 + 1800), attributes: { maxAge: 1800 } })
+      expect(mark(writes)!.attributes.httpOnly).toBeFalsy()
+      expect(refreshExpiry(apply({}, writes), undefined, options)).toBe(now / 1000 + 1800)
+    }
+  })
+
+  it('keeps the mark while the refresh token stays, removes it for a new one without a lifetime, and at the end', () => {
+    const first = apply({}, cookiesOfPair({ accessToken: 'a1', refreshToken: 'r1', refreshExpiresIn: 1800 }, 'browser', policy(), {}, {}, now))
+    // A refresh that rotates only the access token leaves the refresh token's expiry as it was.
+    const same = cookiesOfPair({ accessToken: 'a2', refreshToken: 'r1' }, 'browser', policy(), first, {}, now)
+    expect(mark(same)).toBeUndefined()
+    const rotated = cookiesOfPair({ accessToken: 'a3', refreshToken: 'r2' }, 'browser', policy(), first, {}, now)
+    expect(mark(rotated)).toMatchObject({ value: undefined })
+    expect(mark(cookiesOfEnd('browser', policy(), first))).toMatchObject({ value: undefined })
+    // A JWT refresh token's own `exp` comes first.
+    const jwt = `x.${Buffer.from(JSON.stringify({ exp: 1_900_000_000 })).toString('base64url')}.y`
+    expect(refreshExpiry(first, jwt, policy())).toBe(1_900_000_000)
+    expect(refreshExpiry({ refresh_token_expires: 'garbage' }, undefined, policy())).toBeUndefined()
   })
 })

@@ -77,6 +77,15 @@ describe('readTokenResponse', () => {
     expect(!result.ok && result.problem).toMatch(problem)
   })
 
+  it('reads the refresh token\'s lifetime where `expiresInPath` says, and none that is not a positive number', () => {
+    const keycloak = { access: { path: 'access_token', expiresInPath: 'expires_in' }, refresh: { path: 'refresh_token', expiresInPath: 'refresh_expires_in' } }
+    expect(readTokenResponse({ access_token: 'a', refresh_token: 'r', expires_in: 300, refresh_expires_in: 1800 }, keycloak))
+      .toEqual({ ok: true, tokens: { accessToken: 'a', refreshToken: 'r', expiresIn: 300, refreshExpiresIn: 1800 } })
+    for (const garbage of ['soon', -5, 0, null, {}]) {
+      expect(readTokenResponse({ access_token: 'a', refresh_token: 'r', refresh_expires_in: garbage }, keycloak)).toEqual({ ok: true, tokens: { accessToken: 'a', refreshToken: 'r' } })
+    }
+  })
+
   it('reads dot paths without walking prototypes', () => {
     expect(getByPath({ a: { b: 1 } }, 'a.b')).toBe(1)
     expect(getByPath({ a: 1 }, '')).toEqual({ a: 1 })

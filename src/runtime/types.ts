@@ -137,6 +137,13 @@ export interface AxiosJwtOptions {
        */
       extraFields: Record<string, string>
       /**
+       * Dot path of the refresh token's lifetime in seconds in the login and refresh response bodies
+       * (`refresh_expires_in`, as Keycloak answers), for refresh tokens that are not JWTs with `exp`: the cookies live
+       * that long, and `useSessionExpiry()` tells it (in httpOnly mode too). `''` reads none.
+       * @default ''
+       */
+      expiresInPath: string
+      /**
        * Seconds the cookies live when the refresh token's own expiry is unknown (it is not a JWT with `exp`).
        * @default 2592000
        */
@@ -442,7 +449,10 @@ export interface UseAuthReturn {
 export interface SessionExpiry {
   /** Seconds until the session ends for want of activity (`session.idleTimeout`); `null` when off or signed out. */
   idleSecondsLeft: Ref<number | null>
-  /** Seconds until the refresh token expires (its `exp`, when it is a JWT the page can read); `null` when unknown. */
+  /**
+   * Seconds until the refresh token expires (its `exp` when it is a JWT the page can read, else the lifetime the API
+   * gave it at `tokens.refresh.expiresInPath`); `null` when unknown.
+   */
   refreshSecondsLeft: Ref<number | null>
   /** The sooner of both, `null` when neither is known. */
   secondsLeft: ComputedRef<number | null>

@@ -1,6 +1,6 @@
 import { AxiosJwtError } from './errors'
 import { sessionCookieName } from './http-only'
-import { tokenLifetime } from './jwt'
+import { readTokenTimes, tokenLifetime } from './jwt'
 import { opaqueCookieLifetime } from './token-clock'
 import type { ResolvedOptions } from './options'
 import type { PairChoice, TokenPair } from './tokens'
@@ -47,7 +47,7 @@ export const MAX_TOKEN_BYTES = 16 * 1024
  */
 export function cookieNames({ tokens }: Pick<ResolvedOptions, 'tokens'>) {
   const refresh = tokens.refresh.cookie
-  return { access: tokens.access.cookie, refresh, session: sessionCookieName(refresh), remember: `${refresh}_remember`, activity: `${refresh}_activity` }
+  return { access: tokens.access.cookie, refresh, session: sessionCookieName(refresh), remember: `${refresh}_remember`, activity: `${refresh}_activity`, expires: `${refresh}_expires` }
 }
 
 const chunkName = (name: string, index: number) => `${name}.${index}`
@@ -119,14 +119,31 @@ export function cookiesOfPair(tokens: TokenPair, side: CookieSide, options: Cook
   const base = baseAttributes(options)
   // A session kept until the browser closes has cookies without `Max-Age`; a mark cookie carries the choice to refreshes.
   const remember = choice.remember ?? present[names.remember] !== '0'
-  const lifetime = remember ? tokenLifetime(tokens.refreshToken, now / 1000) ?? options.tokens.refresh.maxAge : undefined
+  const lifetime = remember ? tokenLifetime(tokens.refreshToken, now / 1000) ?? tokens.refreshExpiresIn ?? options.tokens.refresh.maxAge : undefined
   const accessLifetime = remember ? opaqueCookieLifetime(tokens, options.refreshBeforeExpiry) ?? lifetime : undefined
   return [
     ...tokenCookie(names.access, tokens.accessToken, { ...base, maxAge: accessLifetime, httpOnly: httpOnly.access || undefined }, present),
     ...tokenCookie(names.refresh, tokens.refreshToken, { ...base, maxAge: lifetime, httpOnly: httpOnly.refresh }, present),
     ...httpOnly.refresh ? [{ name: names.session, value: globalThis.crypto.randomUUID(), attributes: { ...base, maxAge: lifetime } }] : [],
     ...remember ? present[names.remember] === undefined ? [] : [{ name: names.remember, value: undefined, attributes: base }] : [{ name: names.remember, value: '0', attributes: base }],
+    ...expiryMark(tokens, names, { ...base, maxAge: lifetime }, present, now),
   ].map(withPrefixRules)
+}
+
+/**
+ * When an opaque refresh token expires (seconds since the epoch), for the page to read in every mode: written when the
+ * API says its lifetime (`tokens.refresh.expiresInPath`), removed when a new refresh token comes without one.
+ */
+function expiryMark(tokens: TokenPair, names: ReturnType<typeof cookieNames>, attributes: CookieAttributes, present: CookieValues, now: number): CookieWrite[] {
+  if (tokens.refreshExpiresIn) return [{ name: names.expires, value: String(Math.floor(now / 1000 + tokens.refreshExpiresIn)), attributes }]
+  const replaced = tokens.refreshToken !== undefined && tokens.refreshToken !== readTokenCookie(present, names.refresh)
+  return replaced && present[names.expires] !== undefined ? [{ name: names.expires, value: undefined, attributes: { ...attributes, maxAge: undefined } }] : []
+}
+
+/** When the refresh token expires (seconds since the epoch): its `exp` when the page can read it, else the mark of its lifetime. */
+export function refreshExpiry(cookies: CookieValues, refreshToken: string | undefined, options: Pick<ResolvedOptions, 'tokens'>): number | undefined {
+  const mark = Number(cookies[cookieNames(options).expires])
+  return readTokenTimes(refreshToken).exp ?? (mark > 0 && Number.isFinite(mark) ? mark : undefined)
 }
 
 /** The cookies that ending the session removes on `side`, chunks included: the browser cannot touch `HttpOnly` ones. */
@@ -135,7 +152,7 @@ export function cookiesOfEnd(side: CookieSide, options: CookiePolicyOptions, pre
   const base = baseAttributes(options)
   const httpOnly = httpOnlyTokens(options)
   const tokens = [...side === 'browser' && httpOnly.access ? [] : [names.access], ...side === 'browser' && httpOnly.refresh ? [] : [names.refresh]]
-  const marks = [...httpOnly.refresh ? [names.session] : [], ...[names.remember, names.activity].filter(name => present[name] !== undefined)]
+  const marks = [...httpOnly.refresh ? [names.session] : [], ...[names.remember, names.activity, names.expires].filter(name => present[name] !== undefined)]
   const removed = [...tokens.flatMap(name => [name, ...chunksOf(present, name)]), ...marks]
   return removed.map(name => withPrefixRules({ name, value: undefined, attributes: base }))
 }

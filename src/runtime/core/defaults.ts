@@ -20,7 +20,7 @@ export function optionDefaults(dev: boolean): AxiosJwtOptions {
     endpoints: { login: '/auth/login', refresh: '/auth/refresh', logout: '/auth/logout', user: '/auth/me' },
     tokens: {
       access: { cookie: 'access_token', path: 'data.accessToken', expiresInPath: '' },
-      refresh: { cookie: 'refresh_token', path: 'data.refreshToken', bodyField: 'refreshToken', bodyFormat: 'json', extraFields: {}, maxAge: 60 * 60 * 24 * 30, header: false, httpOnly: false },
+      refresh: { cookie: 'refresh_token', path: 'data.refreshToken', expiresInPath: '', bodyField: 'refreshToken', bodyFormat: 'json', extraFields: {}, maxAge: 60 * 60 * 24 * 30, header: false, httpOnly: false },
     },
     user: { path: 'data' },
     header: { name: 'Authorization', type: 'Bearer' },

@@ -6,6 +6,8 @@ export interface TokenPair {
   refreshToken?: string
   /** The access token's lifetime in seconds, when the response says it (`expires_in`). */
   expiresIn?: number
+  /** The refresh token's lifetime in seconds, when the response says it (`refresh_expires_in`). */
+  refreshExpiresIn?: number
 }
 
 /** A pair with its refresh token, as the client holds it. */
@@ -33,13 +35,19 @@ export interface TokenStore {
 /** Where the tokens sit in a login or refresh response body (dot paths), as `tokens` in the options says. */
 export interface TokenPaths {
   access: { path: string, /** `''` or absent reads no lifetime. */ expiresInPath?: string }
-  refresh: { path: string }
+  refresh: { path: string, /** `''` or absent reads no lifetime. */ expiresInPath?: string }
 }
 
 export type TokenResult = { ok: true, tokens: TokenPair } | { ok: false, problem: string }
 
 const describeBody = (body: unknown): string =>
   typeof body === 'string' ? (body.trim() ? 'a body that is not JSON' : 'an empty body') : 'JSON'
+
+/** A lifetime in seconds at `path` of the body; none where there is no path, or no positive number at it. */
+function secondsAt(body: unknown, path: string | undefined): number | undefined {
+  const seconds = path ? Number(getByPath(body, path)) : Number.NaN
+  return seconds > 0 && Number.isFinite(seconds) ? seconds : undefined
+}
 
 /** Takes the tokens out of a response body; says what is missing instead of throwing. */
 export function readTokenResponse(body: unknown, { access, refresh }: TokenPaths): TokenResult {
@@ -51,6 +59,7 @@ export function readTokenResponse(body: unknown, { access, refresh }: TokenPaths
   if (refreshToken !== undefined && refreshToken !== null && (typeof refreshToken !== 'string' || !refreshToken)) {
     return { ok: false, problem: `the response has a refresh token at "${refresh.path}" that is not a string` }
   }
-  const expiresIn = access.expiresInPath ? Number(getByPath(body, access.expiresInPath)) : Number.NaN
-  return { ok: true, tokens: { accessToken, refreshToken: refreshToken || undefined, ...(expiresIn > 0 && Number.isFinite(expiresIn) && { expiresIn }) } }
+  const expiresIn = secondsAt(body, access.expiresInPath)
+  const refreshExpiresIn = secondsAt(body, refresh.expiresInPath)
+  return { ok: true, tokens: { accessToken, refreshToken: refreshToken || undefined, ...expiresIn && { expiresIn }, ...refreshExpiresIn && { refreshExpiresIn } } }
 }

@@ -26,6 +26,7 @@ export default defineNuxtPlugin({
     const idle = config.session.idleTimeout > 0 ? idleRule(config) : undefined
     const watch = idle && watchIdle({ rule: idle, jar, timeoutMs: config.session.idleTimeout * 1000, hasSession, end: session.endIdle })
     const expiry = sessionExpiry({
+      options: config,
       idle,
       jar,
       store,

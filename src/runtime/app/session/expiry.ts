@@ -1,4 +1,5 @@
-import { readTokenTimes } from '../../core/jwt'
+import { refreshExpiry } from '../../core/cookie-policy'
+import type { ResolvedOptions } from '../../core/options'
 import type { IdleRule } from '../../core/idle'
 import type { CookieJar } from '../../core/cookie-store'
 import type { TokenStore } from '../../core/tokens'
@@ -6,6 +7,8 @@ import type { SessionExpiry } from '../../types'
 import { computed, ref } from '#imports'
 
 export interface ExpirySetup {
+  /** Where the refresh token's lifetime is marked (`tokens`). */
+  options: Pick<ResolvedOptions, 'tokens'>
   /** The idle rule when `session.idleTimeout` is on. */
   idle?: IdleRule
   jar: CookieJar
@@ -25,7 +28,7 @@ const secondsUntil = (at: number | undefined, now: number) => at === undefined ?
  * The session's ends, read from the cookies every second (from the first `tick()`, after hydration): the idle deadline all tabs share, and the refresh token's
  * expiry. Warns once per deadline when it comes within `warnBefore`.
  */
-export function sessionExpiry({ idle, jar, store, warnBefore, warn, touch, refresh }: ExpirySetup): SessionExpiry & { tick: () => void, stop: () => void } {
+export function sessionExpiry({ options, idle, jar, store, warnBefore, warn, touch, refresh }: ExpirySetup): SessionExpiry & { tick: () => void, stop: () => void } {
   const idleSecondsLeft = ref<number | null>(null)
   const refreshSecondsLeft = ref<number | null>(null)
   const secondsLeft = computed(() => {
@@ -39,7 +42,7 @@ export function sessionExpiry({ idle, jar, store, warnBefore, warn, touch, refre
     const now = Date.now()
     const { accessToken, refreshToken } = store.get()
     idleSecondsLeft.value = accessToken || refreshToken ? secondsUntil(idle?.deadline(jar.read(), now), now) : null
-    const exp = readTokenTimes(refreshToken).exp
+    const exp = accessToken || refreshToken ? refreshExpiry(jar.read(), refreshToken, options) : undefined
     refreshSecondsLeft.value = secondsUntil(exp === undefined ? undefined : exp * 1000, now)
     if (!expiring.value) return
     const reason = secondsLeft.value === idleSecondsLeft.value ? 'idle' : 'refresh-token'
