@@ -1,6 +1,6 @@
 import { createPage, fetch, url } from '@nuxt/test-utils/e2e'
 import type { BrowserContext, Page } from 'playwright-core'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { gotoHydrated, logInThroughForm, text } from './utils/browser'
 import { describeClaimGuards } from './utils/claim-guards'
 import { describeNamedApisInBrowser } from './utils/named-apis'
@@ -8,7 +8,10 @@ import { describeOwnSessionsInBrowser } from './utils/own-sessions'
 import { fixtureWithOtherOrigin } from './utils/fixture'
 import { expectOwnRouteRefreshKept } from './utils/own-route'
 
-const { api, other, billing, partner } = await fixtureWithOtherOrigin({ nuxtConfig: { axiosJwt: { tokens: { refresh: { httpOnly: true } } } } })
+// Where the API may say the refresh token's lifetime, and a warning before the session ends (test: "tells the page ...").
+const { api, other, billing, partner } = await fixtureWithOtherOrigin({
+  nuxtConfig: { axiosJwt: { tokens: { refresh: { httpOnly: true, expiresInPath: 'data.refreshExpiresIn' } }, session: { warnBefore: 1 } } },
+})
 
 const ROUTES = { login: '/api/_axios-jwt/login', refresh: '/api/_axios-jwt/refresh', logout: '/api/_axios-jwt/logout' }
 
@@ -38,6 +41,19 @@ describeNamedApisInBrowser({ api, other, billing }, storeSession)
 describeOwnSessionsInBrowser({ api, partner }, storeSession)
 
 describe('httpOnly mode in the browser', () => {
+  it('tells the page when the refresh token it cannot read expires, from the lifetime the API gave (`tokens.refresh.expiresInPath`)', async () => {
+    const shape = api.shape
+    api.shape = tokens => ({ data: { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, refreshExpiresIn: 120 } })
+    onTestFinished(() => {
+      api.shape = shape
+    })
+    const page = await loggedInPage()
+    expect(await documentCookie(page)).toMatch(/refresh_token_expires=\d+/)
+    expect(await documentCookie(page)).not.toMatch(/refresh_token=/)
+    await gotoHydrated(page, '/expiry')
+    await expect.poll(() => text(page, 'seconds-left')).toMatch(/^(11\d|120)$/)
+  })
+
   it('logs in through the module route: the refresh token is HttpOnly and never in document.cookie', async () => {
     const page = await loggedInPage()
     const { access, refresh, session } = await cookies(page.context())
