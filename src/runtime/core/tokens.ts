@@ -19,6 +19,9 @@ export interface StoredTokens {
   refreshToken?: string
 }
 
+/** Whether the stored tokens are a session: either token will do (a refresh can bring back the access token). */
+export const holdsSession = ({ accessToken, refreshToken }: StoredTokens): boolean => Boolean(accessToken || refreshToken)
+
 /** How a pair is kept: `remember: false` until the browser closes; absent, as the session already is. */
 export interface PairChoice {
   remember?: boolean

@@ -1,4 +1,5 @@
 import { idleRule } from '../../core/idle'
+import { holdsSession } from '../../core/tokens'
 import { useCookieJar, useTokenCookies } from '../client/token-cookies'
 import { sessionExpiry } from '../session/expiry'
 import { watchIdle } from '../session/idle-watch'
@@ -19,10 +20,7 @@ export default defineNuxtPlugin({
     const jar = useCookieJar()
     const store = useTokenCookies(config)
     // The cookies, not the page's state: another tab may have ended the session a moment ago.
-    const hasSession = () => {
-      const { accessToken, refreshToken } = store.get()
-      return Boolean(accessToken || refreshToken)
-    }
+    const hasSession = () => holdsSession(store.get())
     const idle = config.session.idleTimeout > 0 ? idleRule(config) : undefined
     const watch = idle && watchIdle({ rule: idle, jar, timeoutMs: config.session.idleTimeout * 1000, hasSession, end: session.endIdle })
     const expiry = sessionExpiry({

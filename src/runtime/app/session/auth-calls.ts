@@ -3,7 +3,7 @@ import { AxiosJwtError } from '../../core/errors'
 import { CSRF_HEADER, httpOnlyPaths, proxyAnswerPaths } from '../../core/http-only'
 import { logoutRequest, type ResolvedOptions } from '../../core/options'
 import { unsigned } from '../../core/request-options'
-import { readTokenResponse, type StoredTokens, type TokenPair } from '../../core/tokens'
+import { holdsSession, readTokenResponse, type StoredTokens, type TokenPair } from '../../core/tokens'
 import { httpOnlyMode, proxyMode } from '#axios-jwt/options'
 
 /** The module's server routes, in httpOnly mode: they hold the refresh token, so login and logout go through them. */
@@ -25,11 +25,11 @@ export async function postLogin(api: AxiosInstance, config: ResolvedOptions, rou
 }
 
 /** Tells the API of a logout (errors ignored): through the module's route in httpOnly mode, else at `endpoints.logout`. */
-export async function postLogout(api: AxiosInstance, config: ResolvedOptions, routes: SessionRoutes | undefined, { accessToken, refreshToken }: StoredTokens): Promise<void> {
+export async function postLogout(api: AxiosInstance, config: ResolvedOptions, routes: SessionRoutes | undefined, tokens: StoredTokens): Promise<void> {
   const quiet = { ...unsigned, timeout: config.refreshTimeout }
   if (routes) await api.post(routes.logout, undefined, { ...quiet, headers: sameSiteOnly }).catch(() => undefined)
-  else if (config.endpoints.logout && (accessToken || refreshToken)) {
-    const { data, headers } = logoutRequest(config, { accessToken, refreshToken })
+  else if (config.endpoints.logout && holdsSession(tokens)) {
+    const { data, headers } = logoutRequest(config, tokens)
     await api.post(config.endpoints.logout, data, { ...quiet, headers }).catch(() => undefined)
   }
 }

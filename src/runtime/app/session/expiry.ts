@@ -2,7 +2,7 @@ import { refreshExpiry } from '../../core/cookie-policy'
 import type { ResolvedOptions } from '../../core/options'
 import type { IdleRule } from '../../core/idle'
 import type { CookieJar } from '../../core/cookie-store'
-import type { TokenStore } from '../../core/tokens'
+import { holdsSession, type TokenStore } from '../../core/tokens'
 import type { SessionExpiry } from '../../types'
 import { computed, ref } from '#imports'
 
@@ -25,8 +25,8 @@ export interface ExpirySetup {
 const secondsUntil = (at: number | undefined, now: number) => at === undefined ? null : Math.max(0, Math.ceil((at - now) / 1000))
 
 /**
- * The session's ends, read from the cookies every second (from the first `tick()`, after hydration): the idle deadline all tabs share, and the refresh token's
- * expiry. Warns once per deadline when it comes within `warnBefore`.
+ * The session's ends, read from the cookies every second (from the first `tick()`, after hydration): the idle deadline
+ * all tabs share, and the refresh token's expiry. Warns once per deadline when it comes within `warnBefore`.
  */
 export function sessionExpiry({ options, idle, jar, store, warnBefore, warn, touch, refresh }: ExpirySetup): SessionExpiry & { tick: () => void, stop: () => void } {
   const idleSecondsLeft = ref<number | null>(null)
@@ -40,14 +40,17 @@ export function sessionExpiry({ options, idle, jar, store, warnBefore, warn, tou
 
   const tick = () => {
     const now = Date.now()
-    const { accessToken, refreshToken } = store.get()
-    idleSecondsLeft.value = accessToken || refreshToken ? secondsUntil(idle?.deadline(jar.read(), now), now) : null
-    const exp = accessToken || refreshToken ? refreshExpiry(jar.read(), refreshToken, options) : undefined
+    const tokens = store.get()
+    // One read of the cookies a tick; both ends are unknown without a session.
+    const cookies = holdsSession(tokens) ? jar.read() : undefined
+    const idleAt = cookies && idle?.deadline(cookies, now)
+    const exp = cookies && refreshExpiry(cookies, tokens.refreshToken, options)
+    idleSecondsLeft.value = secondsUntil(idleAt, now)
     refreshSecondsLeft.value = secondsUntil(exp === undefined ? undefined : exp * 1000, now)
     if (!expiring.value) return
     const reason = secondsLeft.value === idleSecondsLeft.value ? 'idle' : 'refresh-token'
     // Once per deadline: the idle one moves with activity, the refresh token's with each rotation.
-    const deadline = `${reason}:${reason === 'idle' ? idle?.deadline(jar.read(), now) : exp}`
+    const deadline = `${reason}:${reason === 'idle' ? idleAt : exp}`
     if (warned === deadline) return
     warned = deadline
     warn({ secondsLeft: secondsLeft.value!, reason })

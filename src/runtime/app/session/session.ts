@@ -6,7 +6,7 @@ import { AxiosJwtError, SessionExpiredError } from '../../core/errors'
 import type { ResolvedOptions } from '../../core/options'
 import { readClaims } from '../../core/jwt'
 import { getByPath } from '../../core/paths'
-import type { StoredTokens, TokenStore } from '../../core/tokens'
+import { holdsSession, type StoredTokens, type TokenStore } from '../../core/tokens'
 import type { AuthUser, UseAuthReturn } from '../../types'
 import type { SessionRoutes } from './auth-calls'
 import { ownSessionNavigation, sessionNavigation, type SessionNavigation } from './navigation'
@@ -83,10 +83,7 @@ function sessionState(store: TokenStore, session: string | undefined) {
   // An API's own session keeps its state under its name.
   const key = (name: string) => session ? `axios-jwt:${name}:${session}` : `axios-jwt:${name}`
   const user = useState<AuthUser | null>(key('user'), () => null)
-  const hasTokens = () => {
-    const { accessToken, refreshToken } = store.get()
-    return Boolean(accessToken || refreshToken)
-  }
+  const hasTokens = () => holdsSession(store.get())
   const present = useState<boolean>(key('logged-in'), hasTokens)
   // Bumped when the stored pair may have changed: the claims are decoded again at their next read.
   const stored = shallowRef(0)
