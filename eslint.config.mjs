@@ -7,7 +7,7 @@ export default createConfigForNuxt({
     stylistic: true,
   },
   dirs: {
-    src: ['./playground', './test/fixtures/basic', './test/fixtures/packed'],
+    src: ['./playground', './test/fixtures/basic', './test/fixtures/packed', './test/fixtures/oidc'],
   },
 }).append({
   ignores: ['dist', '**/.nuxt', '**/.output', 'bench/.tmp', 'test/.tmp'],

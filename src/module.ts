@@ -5,6 +5,7 @@ import { defu } from 'defu'
 import { optionDefaults, withListDefaults } from './runtime/core/defaults'
 import { DEVTOOLS_ROUTE } from './runtime/core/devtools'
 import { httpOnlyRoutes, sessionRoute } from './runtime/core/http-only'
+import { DEFAULT_SCOPES, isOidcOn, oidcRoutes, oidcTokens } from './runtime/core/oidc'
 import { hasOwnSession, ownSession, type OwnSession } from './runtime/core/own-sessions'
 import { checkOptions } from './check-options'
 import { isPlainHttpRemote } from './runtime/core/url'
@@ -16,7 +17,7 @@ import type { AxiosJwtOptions, DeepPartial } from './runtime/types'
 export type ModuleOptions = DeepPartial<AxiosJwtOptions>
 
 export type { AxiosJwtOptions }
-export type { ApiData, ApiDataError, UseApiDataOptions, ApiInstance, ApiRequestConfig, AuthUser, LoginOptions, LogoutOptions, UseAuthReturn, SessionExpiry, ApiOptions, OwnSessionOptions } from './runtime/types'
+export type { ApiData, ApiDataError, UseApiDataOptions, ApiInstance, ApiRequestConfig, AuthUser, LoginOptions, LogoutOptions, UseAuthReturn, SessionExpiry, ApiOptions, OwnSessionOptions, OidcOptions, LoginError, LoginErrorCode } from './runtime/types'
 export type { AxiosJwtHooks } from './runtime/app/augments'
 
 export default defineNuxtModule<ModuleOptions>({
@@ -35,6 +36,8 @@ export default defineNuxtModule<ModuleOptions>({
     const logger = useLogger('nuxt-axios-jwt')
 
     checkOptions(options)
+    // A provider's token endpoint has its own shape, and the pair stays on the server as in httpOnly mode.
+    if (isOidcOn(options.oidc)) options.tokens = oidcTokens(options.tokens)
     // Proxy mode keeps both tokens on the server: the refresh token's HttpOnly routes come with it.
     if (options.proxy.path) options.tokens.refresh.httpOnly = true
     publishOptions(options, nuxt, resolver)
@@ -55,6 +58,7 @@ export default defineNuxtModule<ModuleOptions>({
       { name: 'useSessionExpiry', from: resolver.resolve('./runtime/app/composables/useSessionExpiry') },
       { name: 'useAuthWebSocket', from: resolver.resolve('./runtime/app/composables/useAuthWebSocket') },
       { name: 'useAuthEventSource', from: resolver.resolve('./runtime/app/composables/useAuthEventSource') },
+      { name: 'useLoginError', from: resolver.resolve('./runtime/app/composables/useLoginError') },
       ...['AxiosJwtError', 'RefreshError', 'SessionExpiredError', 'OfflineError'].map(name => ({ name, from: resolver.resolve('./runtime/core/errors') })),
     ])
     addServerParts(options, resolver)
@@ -89,12 +93,19 @@ function addServerParts(options: AxiosJwtOptions, resolver: Resolver) {
   ])
   if (options.tokens.refresh.httpOnly) {
     const ownSessionRoutes = Object.values(options.apis).some(hasOwnSession)
+    const oidc = isOidcOn(options.oidc)
     for (const name of ['login', 'refresh', 'logout'] as const) {
       const handler = resolver.resolve(`./runtime/server/api/_axios-jwt/${name}.post`)
-      addServerHandler({ route: httpOnlyRoutes[name], method: 'post', handler })
+      // Signed in with an identity provider, the main session never takes credentials.
+      if (!(oidc && name === 'login')) addServerHandler({ route: httpOnlyRoutes[name], method: 'post', handler })
       // The same routes for each API with a session of its own, under its name.
       if (ownSessionRoutes) addServerHandler({ route: sessionRoute(httpOnlyRoutes[name], ':api'), method: 'post', handler })
     }
+  }
+  if (isOidcOn(options.oidc)) {
+    addServerHandler({ route: oidcRoutes.login, method: 'get', handler: resolver.resolve('./runtime/server/api/_axios-jwt/oidc/login.get') })
+    addServerHandler({ route: oidcRoutes.user, method: 'get', handler: resolver.resolve('./runtime/server/api/_axios-jwt/oidc/user.get') })
+    addServerHandler({ route: options.oidc.callbackPath, method: 'get', handler: resolver.resolve('./runtime/server/oidc/callback.get') })
   }
   if (options.proxy.path) addServerHandler({ route: joinURL(options.proxy.path, '**'), handler: resolver.resolve('./runtime/server/proxy/proxy') })
   if (options.sharedRefresh.storage) addServerPlugin(resolver.resolve('./runtime/server/plugins/shared-refresh'))
@@ -117,7 +128,9 @@ const ownSessions = (options: AxiosJwtOptions): Record<string, OwnSession> =>
  * the environment for every key of the runtime config on every request, and the page payload carries all of it.
  */
 function publishOptions(options: AxiosJwtOptions, nuxt: Nuxt, resolver: Resolver) {
-  const { baseURL, apis, serverBaseURL, sharedRefresh, endpoints, cookie, proxy: { to, ...proxy }, ...shape } = options
+  const { baseURL, apis, serverBaseURL, sharedRefresh, endpoints, cookie, proxy: { to, ...proxy }, oidc, ...shape } = options
+  const { issuer, clientId, clientSecret, siteURL, endpoints: providerEndpoints, scopes, ...oidcShape } = oidc
+  const oidcOn = isOidcOn(oidc)
   const publicConfig = nuxt.options.runtimeConfig.public as Record<string, unknown>
   // Only the keys the app can use: each one costs every request an environment lookup. `apis` when there are any, the
   // sharing's store and the proxy's target when the app is built with them.
@@ -126,11 +139,18 @@ function publishOptions(options: AxiosJwtOptions, nuxt: Nuxt, resolver: Resolver
     { baseURL, ...Object.keys(apis).length > 0 && { apis: addresses(apis) }, endpoints, cookie: { domain: cookie.domain ?? '', secure: cookie.secure! } } satisfies DeployOptions,
   )
   const privateConfig = nuxt.options.runtimeConfig as Record<string, unknown>
-  const serverDeploy: Partial<ServerDeployOptions> = { serverBaseURL, ...sharedRefresh.storage && { sharedRefresh }, ...proxy.path && { proxy: { to } } }
+  const serverDeploy: Partial<ServerDeployOptions> = {
+    serverBaseURL,
+    ...sharedRefresh.storage && { sharedRefresh },
+    ...proxy.path && { proxy: { to } },
+    ...oidcOn && { oidc: { issuer, clientId, clientSecret, siteURL, endpoints: providerEndpoints } },
+  }
   privateConfig.axiosJwt = defu(privateConfig.axiosJwt as Partial<ServerDeployOptions> | undefined, serverDeploy)
   const built: BuiltOptions = {
     ...shape,
     sessions: ownSessions(options),
+    // Only in apps that sign in with a provider: the options reach the page too.
+    ...oidcOn && { oidc: { ...oidcShape, scopes: scopes ?? DEFAULT_SCOPES } },
     proxy,
     cookie: { path: cookie.path, sameSite: cookie.sameSite },
     ...withListDefaults(options),
@@ -142,6 +162,7 @@ function publishOptions(options: AxiosJwtOptions, nuxt: Nuxt, resolver: Resolver
     proxyMode: Boolean(built.proxy.path),
     i18nMode: hasNuxtModule('@nuxtjs/i18n', nuxt),
     ownSessionsMode: Object.keys(built.sessions).length > 0,
+    oidcMode: oidcOn,
   })
   const template = addTemplate({
     filename: 'axios-jwt/options.mjs',
@@ -154,7 +175,7 @@ function publishOptions(options: AxiosJwtOptions, nuxt: Nuxt, resolver: Resolver
   })
   addTypeTemplate({
     filename: 'types/axios-jwt-options.d.ts',
-    getContents: () => `declare module '#axios-jwt/options' {\n  const options: import(${JSON.stringify(resolver.resolve('./runtime/core/options'))}).BuiltOptions\n  export default options\n  export const httpOnlyMode: boolean\n  export const proxyMode: boolean\n  export const i18nMode: boolean\n  export const ownSessionsMode: boolean\n}\n`,
+    getContents: () => `declare module '#axios-jwt/options' {\n  const options: import(${JSON.stringify(resolver.resolve('./runtime/core/options'))}).BuiltOptions\n  export default options\n  export const httpOnlyMode: boolean\n  export const proxyMode: boolean\n  export const i18nMode: boolean\n  export const ownSessionsMode: boolean\n  export const oidcMode: boolean\n}\n`,
   }, { nuxt: true, nitro: true })
   // The names of `apis` and of those with their own session, so that `useApi('billing')` and `useAuth('partner')`
   // type-check and a name the options lack does not.

@@ -303,6 +303,119 @@ export interface AxiosJwtOptions {
      */
     warnBefore: number
   }
+  /**
+   * Sign in with an identity provider (OpenID Connect: the authorization-code flow with PKCE) instead of posting
+   * credentials: `useAuth().login()` sends the browser to the provider, the module's callback route exchanges the code on
+   * the server, checks the ID token and keeps the pair as in httpOnly mode. On when `issuer` (or
+   * `endpoints.authorization`) is set at build time.
+   */
+  oidc: OidcOptions
+}
+
+/** `axiosJwt.oidc`: the identity provider the app signs in with. */
+export interface OidcOptions {
+  /**
+   * The provider's issuer URL: its endpoints come from `<issuer>/.well-known/openid-configuration` and ID tokens must name
+   * it in `iss`. Server-only, runtime-configurable (`NUXT_AXIOS_JWT_OIDC_ISSUER`). `''` with no hand-given endpoints
+   * turns the flow off.
+   * @default ''
+   */
+  issuer: string
+  /**
+   * The app's client id at the provider (`NUXT_AXIOS_JWT_OIDC_CLIENT_ID`).
+   * @default ''
+   */
+  clientId: string
+  /**
+   * The client secret of a confidential client, sent to the token endpoint from the server only (HTTP Basic); `''` for a
+   * public client. Set it through `NUXT_AXIOS_JWT_OIDC_CLIENT_SECRET`, never in the page.
+   * @default ''
+   */
+  clientSecret: string
+  /**
+   * Scopes asked for; `openid` is always sent. Most providers return a refresh token only for `offline_access`.
+   * @default ['openid', 'profile', 'email', 'offline_access']
+   */
+  scopes?: string[]
+  /**
+   * Sent as the `audience` parameter of the authorization request (Auth0's API identifier); `''` sends none.
+   * @default ''
+   */
+  audience: string
+  /**
+   * More parameters of the authorization request, e.g. `{ resource: 'https://api.example.com' }` (RFC 8707) or
+   * `{ prompt: 'login' }`.
+   * @default {}
+   */
+  authorizationParams: Record<string, string>
+  /**
+   * Path of the module's callback route on the site, registered at the provider as the redirect URI
+   * (`<siteURL><callbackPath>`).
+   * @default '/auth/callback'
+   */
+  callbackPath: string
+  /**
+   * Page the provider sends the user back to after its logout (`post_logout_redirect_uri`, registered at the provider).
+   * @default '/'
+   */
+  logoutRedirect: string
+  /**
+   * The site's public origin (`https://app.example.com`) for the redirect URIs. `''`: the origin of the request, which
+   * the provider checks against the URIs registered for the client. Server-only (`NUXT_AXIOS_JWT_OIDC_SITE_URL`).
+   * @default ''
+   */
+  siteURL: string
+  /**
+   * Where `useAuth().user` comes from: the claims of the ID token (no request), or the provider's userinfo endpoint.
+   * @default 'id_token'
+   */
+  user: 'id_token' | 'userinfo'
+  /**
+   * Seconds of clock difference with the provider accepted in the ID token's `exp`, `iat` and `nbf`.
+   * @default 60
+   */
+  clockSkew: number
+  /**
+   * Seconds the discovery document is kept before it is read again (a failed read keeps the last one).
+   * @default 3600
+   */
+  discoveryTtl: number
+  /**
+   * Endpoints given by hand, for plain OAuth2 servers without discovery or to override what it says; each `''` comes
+   * from the discovery document. Server-only (`NUXT_AXIOS_JWT_OIDC_ENDPOINTS_TOKEN`, …).
+   */
+  endpoints: {
+    /** @default '' */
+    authorization: string
+    /** @default '' */
+    token: string
+    /** @default '' */
+    userinfo: string
+    /** @default '' */
+    jwks: string
+    /** RP-initiated logout (`end_session_endpoint`). @default '' */
+    endSession: string
+    /** Token revocation (RFC 7009), told of the refresh token at logout. @default '' */
+    revocation: string
+  }
+}
+
+/**
+ * Why a sign-in with the identity provider failed, as the login page gets it (`useLoginError()`): the provider's own
+ * `error` (`access_denied`, `login_required`, …) or the module's.
+ * - `state_mismatch`: the callback's `state` is not the one this browser started with (tampered, replayed, or the
+ *   sign-in took longer than ten minutes).
+ * - `code_rejected`: the provider refused the authorization code (already used, expired).
+ * - `id_token_invalid`: the ID token failed a check (signature, issuer, audience, nonce, expiry).
+ * - `provider_unavailable`: the provider's discovery document or token endpoint could not be read.
+ */
+export type LoginErrorCode = 'access_denied' | 'state_mismatch' | 'code_rejected' | 'id_token_invalid' | 'provider_unavailable' | (string & {})
+
+/** A failed sign-in with the identity provider, on the login page. */
+export interface LoginError {
+  code: LoginErrorCode
+  /** What went wrong, for the user. */
+  description: string
 }
 
 /** What an API of `axiosJwt.apis` with a session of its own sets for itself; the rest it takes from the main API's options. */
@@ -416,9 +529,17 @@ export interface UseAuthReturn {
   user: Ref<AuthUser | null>
   /** Whether the browser holds a session (an access or a refresh token). */
   loggedIn: ComputedRef<boolean>
-  /** Posts the credentials to `endpoints.login`, stores both tokens, loads the user and navigates. */
-  login: (credentials: Record<string, unknown>, options?: LoginOptions) => Promise<void>
-  /** Tells `endpoints.logout` (errors ignored), clears the tokens and the user, and navigates. */
+  /**
+   * Posts the credentials to `endpoints.login`, stores both tokens, loads the user and navigates. Signed in with an
+   * identity provider (`axiosJwt.oidc`), `login()` without credentials sends the browser to the provider's sign-in,
+   * to come back to `options.redirect` (else the `redirect` query parameter, then `redirect.home`).
+   */
+  login: (credentials?: Record<string, unknown>, options?: LoginOptions) => Promise<void>
+  /**
+   * Tells `endpoints.logout` (errors ignored), clears the tokens and the user, and navigates. Signed in with an identity
+   * provider: revokes the refresh token there and goes to the provider's logout page, which returns to
+   * `oidc.logoutRedirect` (`redirect: false` stays, leaving the provider's session).
+   */
   logout: (options?: LogoutOptions) => Promise<void>
   /**
    * Refreshes the pair now (shared with any refresh already running); resolves to the new access token (in proxy mode

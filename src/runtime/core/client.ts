@@ -18,7 +18,7 @@ export interface JwtClientOptions {
   /** Receives the client's reports (`nuxtApp.callHook` in an app). */
   callHook?: CallHook
   /** Builds the refresh request instead of the default one from `tokens.refresh`. */
-  refreshRequest?: (refreshToken: string) => AxiosRequestConfig
+  refreshRequest?: (refreshToken: string) => AxiosRequestConfig | Promise<AxiosRequestConfig>
   now?: () => number
 }
 

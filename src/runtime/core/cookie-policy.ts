@@ -91,7 +91,7 @@ function pieces(value: string): string[] {
  * The writes that store `value` under `name`: one cookie when it fits, else chunks; the cookies of the previous value
  * that the new one does not overwrite (stale chunks, a single cookie replaced by chunks) are removed.
  */
-function tokenCookie(name: string, value: string | undefined, attributes: CookieAttributes, present: CookieValues): CookieWrite[] {
+export function tokenCookie(name: string, value: string | undefined, attributes: CookieAttributes, present: CookieValues): CookieWrite[] {
   const bytes = value === undefined ? 0 : encodeURIComponent(value).length
   if (bytes > MAX_TOKEN_BYTES) {
     throw new AxiosJwtError(`The token for the cookie "${name}" is too large to store: ${bytes} bytes, above the ${MAX_TOKEN_BYTES} bytes browsers send back reliably. Use httpOnly mode (\`tokens.refresh.httpOnly\`) or ask the identity provider for smaller tokens (fewer group or role claims).`)
@@ -119,7 +119,7 @@ export function cookiesOfPair(tokens: TokenPair, side: CookieSide, options: Cook
   const base = baseAttributes(options)
   // A session kept until the browser closes has cookies without `Max-Age`; a mark cookie carries the choice to refreshes.
   const remember = choice.remember ?? present[names.remember] !== '0'
-  const lifetime = remember ? tokenLifetime(tokens.refreshToken, now / 1000) ?? tokens.refreshExpiresIn ?? options.tokens.refresh.maxAge : undefined
+  const lifetime = remember ? pairLifetime(tokens, options, now) : undefined
   const accessLifetime = remember ? opaqueCookieLifetime(tokens, options.refreshBeforeExpiry) ?? lifetime : undefined
   return [
     ...tokenCookie(names.access, tokens.accessToken, { ...base, maxAge: accessLifetime, httpOnly: httpOnly.access || undefined }, present),
@@ -129,6 +129,10 @@ export function cookiesOfPair(tokens: TokenPair, side: CookieSide, options: Cook
     ...expiryMark(tokens, names, { ...base, maxAge: lifetime }, present, now),
   ].map(withPrefixRules)
 }
+
+/** Seconds the cookies of a remembered pair live: as long as the refresh token. */
+export const pairLifetime = (tokens: TokenPair, options: CookiePolicyOptions, now = Date.now()): number =>
+  tokenLifetime(tokens.refreshToken, now / 1000) ?? tokens.refreshExpiresIn ?? options.tokens.refresh.maxAge
 
 /**
  * When an opaque refresh token expires (seconds since the epoch), for the page to read in every mode: written when the
@@ -161,7 +165,7 @@ export function cookiesOfEnd(side: CookieSide, options: CookiePolicyOptions, pre
  * Cookie name prefixes the browser enforces: `__Host-` (recommended against cookie tossing from sibling subdomains)
  * requires `Secure`, `Path=/` and no `Domain`; `__Secure-` requires `Secure`. Without them the browser drops the cookie.
  */
-function withPrefixRules(cookie: CookieWrite): CookieWrite {
+export function withPrefixRules(cookie: CookieWrite): CookieWrite {
   // Browsers match the prefixes in any case.
   if (/^__host-/i.test(cookie.name)) return { ...cookie, attributes: { ...cookie.attributes, secure: true, path: '/', domain: undefined } }
   if (/^__secure-/i.test(cookie.name)) return { ...cookie, attributes: { ...cookie.attributes, secure: true } }
@@ -179,6 +183,6 @@ export function activityCookie(options: CookiePolicyOptions, at: number): Cookie
   return withPrefixRules({ name: cookieNames(options).activity, value: String(at), attributes: baseAttributes(options) })
 }
 
-function baseAttributes({ cookie }: CookiePolicyOptions): CookieAttributes {
+export function baseAttributes({ cookie }: CookiePolicyOptions): CookieAttributes {
   return { path: cookie.path, domain: cookie.domain || undefined, sameSite: cookie.sameSite, secure: cookie.secure }
 }

@@ -32,6 +32,20 @@ export function optionDefaults(dev: boolean): AxiosJwtOptions {
     claims: { roles: 'roles', scopes: 'scope' },
     globalMiddleware: false,
     session: { idleTimeout: 0, warnBefore: 0 },
+    oidc: {
+      issuer: '',
+      clientId: '',
+      clientSecret: '',
+      audience: '',
+      authorizationParams: {},
+      callbackPath: '/auth/callback',
+      logoutRedirect: '/',
+      siteURL: '',
+      user: 'id_token',
+      clockSkew: 60,
+      discoveryTtl: 3600,
+      endpoints: { authorization: '', token: '', userinfo: '', jwks: '', endSession: '', revocation: '' },
+    },
   }
 }
 

@@ -17,8 +17,8 @@ export interface ExchangeSetup {
   /** The instance whose base URL and credentials mode the refresh call shares. */
   api: AxiosInstance
   callHook?: CallHook
-  /** Builds the refresh request instead of the default body from `tokens.refresh`. */
-  request?: (refreshToken: string) => AxiosRequestConfig
+  /** Builds the refresh request instead of the default body from `tokens.refresh` (a failure is transient). */
+  request?: (refreshToken: string) => AxiosRequestConfig | Promise<AxiosRequestConfig>
 }
 
 /** The OAuth2-style `error` code of a failed response, if its body has one. */
@@ -92,7 +92,7 @@ export function createExchange({ options, api, callHook, request }: ExchangeSetu
     // A deadline for the whole call: `timeout` alone restarts whenever a byte of a slow answer arrives.
     const deadline = AbortSignal.timeout(options.refreshTimeout)
     try {
-      const config = request?.(refreshToken) ?? defaultRequest(refreshToken, options)
+      const config = await (request?.(refreshToken) ?? defaultRequest(refreshToken, options))
       await callHook?.('axios-jwt:refresh-request', config)
       body = (await until((http ??= refreshClientFor(api, options)).request({ ...config, signal: deadline }), deadline)).data
     }

@@ -1,10 +1,13 @@
 import type { AxiosJwtOptions } from '../types'
 import type { ListOptions } from './defaults'
 import { AxiosJwtError } from './errors'
+import type { BuiltOidcOptions, OidcServerOptions } from './oidc'
 import type { OwnSession } from './own-sessions'
 
 /** The options as the runtime holds them, with every default applied; the server's own deployment options apart. */
-export type ResolvedOptions = Omit<AxiosJwtOptions, keyof ServerDeployOptions | keyof ListOptions | 'proxy' | 'apis'> & ListOptions & {
+export type ResolvedOptions = Omit<AxiosJwtOptions, keyof ServerDeployOptions | keyof ListOptions | 'proxy' | 'apis' | 'oidc'> & ListOptions & {
+  /** The sign-in with an identity provider, in apps that use it (its server-only part apart). */
+  oidc?: BuiltOidcOptions & { scopes: string[] }
   proxy: PublicProxyOptions
   /** The address of each API of `axiosJwt.apis`. */
   apis: Record<string, { baseURL: string }>
@@ -58,6 +61,8 @@ export interface ServerDeployOptions {
   serverBaseURL: string
   sharedRefresh: AxiosJwtOptions['sharedRefresh']
   proxy: Pick<AxiosJwtOptions['proxy'], 'to'>
+  /** The identity provider's side that stays on the server, in apps that sign in with one. */
+  oidc: OidcServerOptions
 }
 
 /** The server's own deployment options out of a runtime config (empty where the module added none). */

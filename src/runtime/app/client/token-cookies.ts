@@ -3,6 +3,7 @@ import { cookieTokenStore, type CookieJar } from '../../core/cookie-store'
 import type { ResolvedOptions } from '../../core/options'
 import type { TokenStore } from '../../core/tokens'
 import { requestJar } from '../../server/utils/request-jar'
+import { serverTokenStore } from '../../server/utils/session-cookies'
 import { useRequestEvent } from '#imports'
 
 const encode = (value: string | null | undefined): string => encodeURIComponent(value ?? '')
@@ -32,5 +33,5 @@ export function useCookieJar(): CookieJar {
 
 /** The token cookies of this side. */
 export function useTokenCookies(config: ResolvedOptions): TokenStore {
-  return cookieTokenStore(useCookieJar(), import.meta.client ? 'browser' : 'server', config)
+  return import.meta.client ? cookieTokenStore(browserJar(), 'browser', config) : serverTokenStore(requestJar(useRequestEvent()!), config)
 }

@@ -4,7 +4,7 @@ import { CSRF_HEADER, httpOnlyPaths, proxyAnswerPaths } from '../../core/http-on
 import { logoutRequest, type ResolvedOptions } from '../../core/options'
 import { unsigned } from '../../core/request-options'
 import { holdsSession, readTokenResponse, type StoredTokens, type TokenPair } from '../../core/tokens'
-import { httpOnlyMode, proxyMode } from '#axios-jwt/options'
+import { httpOnlyMode, oidcMode, proxyMode } from '#axios-jwt/options'
 
 /** The module's server routes, in httpOnly mode: they hold the refresh token, so login and logout go through them. */
 export type SessionRoutes = Record<'login' | 'logout', string>
@@ -24,10 +24,17 @@ export async function postLogin(api: AxiosInstance, config: ResolvedOptions, rou
   return result.tokens
 }
 
-/** Tells the API of a logout (errors ignored): through the module's route in httpOnly mode, else at `endpoints.logout`. */
-export async function postLogout(api: AxiosInstance, config: ResolvedOptions, routes: SessionRoutes | undefined, tokens: StoredTokens): Promise<void> {
+/**
+ * Tells the API of a logout (errors ignored): through the module's route in httpOnly mode, else at `endpoints.logout`.
+ * Signed in with an identity provider, resolves to the provider's logout page when it has one.
+ */
+export async function postLogout(api: AxiosInstance, config: ResolvedOptions, routes: SessionRoutes | undefined, tokens: StoredTokens): Promise<string | undefined> {
   const quiet = { ...unsigned, timeout: config.refreshTimeout }
-  if (routes) await api.post(routes.logout, undefined, { ...quiet, headers: sameSiteOnly }).catch(() => undefined)
+  if (routes) {
+    const answer = await api.post(routes.logout, undefined, { ...quiet, headers: sameSiteOnly }).catch(() => undefined)
+    const endSession = oidcMode ? (answer?.data as { endSession?: unknown } | undefined)?.endSession : undefined
+    return typeof endSession === 'string' && /^https?:\/\//.test(endSession) ? endSession : undefined
+  }
   else if (config.endpoints.logout && holdsSession(tokens)) {
     const { data, headers } = logoutRequest(config, tokens)
     await api.post(config.endpoints.logout, data, { ...quiet, headers }).catch(() => undefined)

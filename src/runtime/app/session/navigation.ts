@@ -1,7 +1,9 @@
 import type { RouteLocationRaw, Router } from 'vue-router'
 import { safeRedirect } from '../../core/url'
 import { withNuxt } from '../utils/context'
+import { providerSignIn } from './provider-sign-in'
 import { useRedirects } from './redirects'
+import { oidcMode } from '#axios-jwt/options'
 import type { NuxtApp } from '#app'
 import { navigateTo } from '#imports'
 
@@ -10,6 +12,10 @@ export interface SessionNavigation {
   toLogin: () => Promise<void>
   afterLogin: (target: string | false | undefined) => Promise<void>
   afterLogout: (target: string | false | undefined) => Promise<void>
+  /** To the identity provider's sign-in, to come back to `target` as after a login (main session, `axiosJwt.oidc`). */
+  toProvider?: (target: string | false | undefined) => Promise<void>
+  /** To an address off the app (the identity provider's logout page). */
+  away?: (url: string) => Promise<void>
 }
 
 /**
@@ -27,15 +33,26 @@ export function ownSessionNavigation(nuxtApp: NuxtApp): SessionNavigation {
 export function sessionNavigation(nuxtApp: NuxtApp, router: Router): SessionNavigation {
   const redirects = useRedirects()
   const go = (target: RouteLocationRaw) => withNuxt(nuxtApp, () => navigateTo(target))
+  const away = (url: string) => withNuxt(nuxtApp, () => navigateTo(url, { external: true }))
+  /** `target`, else the `redirect` query parameter, when same-site; else home. */
+  const pageAfterLogin = (target: string | undefined) => safeRedirect(target ?? router.currentRoute.value.query.redirect, redirects.home())
   return {
+    // The build-time constant: apps that do not sign in with a provider leave this out.
+    ...oidcMode && {
+      toProvider: async (target: string | false | undefined) => {
+        await away(providerSignIn(target === false ? router.currentRoute.value.fullPath : pageAfterLogin(target)))
+      },
+      away: async (url: string) => {
+        await away(url)
+      },
+    },
     // Inside a route guard `navigateTo` only names a target: the guard redirects itself, with the page it guards.
     async toLogin() {
       const route = router.currentRoute.value
       if (!redirects.isLogin(route)) await go(redirects.login(route))
     },
-    /** To `target`, else the `redirect` query parameter, when same-site; else home. */
     async afterLogin(target: string | false | undefined) {
-      if (target !== false) await go(safeRedirect(target ?? router.currentRoute.value.query.redirect, redirects.home()))
+      if (target !== false) await go(pageAfterLogin(target))
     },
     async afterLogout(target: string | false | undefined) {
       if (target === false) return

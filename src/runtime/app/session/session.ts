@@ -10,8 +10,9 @@ import { holdsSession, type StoredTokens, type TokenStore } from '../../core/tok
 import type { AuthUser, UseAuthReturn } from '../../types'
 import type { SessionRoutes } from './auth-calls'
 import { ownSessionNavigation, sessionNavigation, type SessionNavigation } from './navigation'
+import { providerUserLoader } from './provider-sign-in'
 import { followOtherTabs } from '../tabs/tab-session'
-import { ownSessionsMode, proxyMode } from '#axios-jwt/options'
+import { oidcMode, ownSessionsMode, proxyMode } from '#axios-jwt/options'
 import type { NuxtApp } from '#app'
 import { computed, shallowRef, useNuxtApp, useRouter, useState } from '#imports'
 import type { ComputedRef, Ref } from 'vue'
@@ -134,10 +135,14 @@ interface ActionParts {
 /** The user's own login and logout: the call, the cookies, the other tabs, the hooks (tagged with an own session's name), where to go. */
 function userActions({ api, client, store, config, routes }: SessionSetup, { nuxtApp, user, sync, tabs, fetchUser, navigation }: ActionParts): Pick<AuthSession, 'login' | 'logout' | 'endIdle'> {
   const tag = config.ownSession ? { api: config.ownSession } : {}
-  /** Tells the API the session is over (errors ignored; offline the code of the call may not load) and clears its cookies. */
+  /**
+   * Tells the API the session is over (errors ignored; offline the code of the call may not load) and clears its
+   * cookies; resolves to the identity provider's logout page, when there is one.
+   */
   const revokeAndClear = async (tokens: StoredTokens) => {
-    await authCalls().then(({ postLogout }) => postLogout(api, config, routes, tokens), () => undefined)
+    const endSession = await authCalls().then(({ postLogout }) => postLogout(api, config, routes, tokens), () => undefined)
     await store.clear()
+    return endSession
   }
   return {
     async endIdle() {
@@ -147,8 +152,9 @@ function userActions({ api, client, store, config, routes }: SessionSetup, { nux
       await nuxtApp.callHook('axios-jwt:session-ended', { error: new SessionExpiredError(`no activity for ${config.session.idleTimeout} s`), ...tag })
     },
     async login(credentials, options = {}) {
+      if (navigation.toProvider && !credentials) return navigation.toProvider(options.redirect)
       const { postLogin } = await authCalls()
-      await store.set(await postLogin(api, config, routes, credentials, options.remember), { remember: options.remember ?? true })
+      await store.set(await postLogin(api, config, routes, credentials ?? {}, options.remember), { remember: options.remember ?? true })
       sync()
       tabs?.here('login')
       await fetchUser().catch(() => null)
@@ -156,10 +162,12 @@ function userActions({ api, client, store, config, routes }: SessionSetup, { nux
       await navigation.afterLogin(options.redirect)
     },
     async logout(options = {}) {
-      await revokeAndClear(await revocableTokens(client, store))
+      const endSession = await revokeAndClear(await revocableTokens(client, store))
       sync()
       tabs?.here('logout')
       await nuxtApp.callHook('axios-jwt:logout', tag)
+      // The provider's logout page ends its session too, and sends the user back to `oidc.logoutRedirect`.
+      if (endSession && navigation.away && options.redirect !== false) return navigation.away(endSession)
       await navigation.afterLogout(options.redirect)
     },
   }
@@ -176,7 +184,7 @@ export function createSession({ api, client, store, config, routes }: SessionSet
   const granted = computed(() => sessionClaims(tokenClaims.value, user.value, config.claims))
   const navigation = ownSessionsMode && name ? ownSessionNavigation(nuxtApp) : sessionNavigation(nuxtApp, useRouter())
   const toLogin = navigation.toLogin
-  const fetchUser = userLoader(api, config, user)
+  const fetchUser = (oidcMode && !name ? providerUserLoader : userLoader)(api, config, user)
   const tabs = import.meta.client
     ? followOtherTabs({ api, client, present: () => present.value, sync, toLogin, loggedInElsewhere: () => fetchUser().catch(() => null), session: name })
     : undefined

@@ -6,6 +6,7 @@ import { serverAddress, type ResolvedOptions } from '../../core/options'
 import { createServerApi, type ServerApi } from '../../core/server-api'
 import { serverSharing } from '../../core/shared-refresh'
 import type { TokenStore } from '../../core/tokens'
+import { providerRefreshRequest } from '../oidc/refresh-request'
 import { useRuntimeConfig } from '#imports'
 
 /**
@@ -21,6 +22,6 @@ export function apiFor(event: H3Event, config: ResolvedOptions, defaults: Create
 /** The API's client for one request, signed with its token cookies and refreshing them (shared as the server shares). */
 export function signedApiFor(event: H3Event, config: ResolvedOptions, cookies: TokenStore, defaults?: CreateAxiosDefaults): { api: AxiosInstance, client: JwtClient } {
   const { api, origin } = apiFor(event, config, defaults)
-  const client = installJwtClient(api, { options: config, store: cookies, origin, share: serverSharing(event.context).share })
+  const client = installJwtClient(api, { options: config, store: cookies, origin, share: serverSharing(event.context).share, refreshRequest: providerRefreshRequest(event, config) })
   return { api, client }
 }

@@ -1,11 +1,11 @@
 import type { H3Event } from 'h3'
 import { cookieNames } from '../../core/cookie-policy'
-import { cookieTokenStore } from '../../core/cookie-store'
 import type { HttpOnlyAnswer } from '../../core/http-only'
 import { readTokenTimes } from '../../core/jwt'
 import type { ResolvedOptions } from '../../core/options'
 import type { TokenStore } from '../../core/tokens'
 import { requestJar } from './request-jar'
+import { serverTokenStore } from './session-cookies'
 
 /**
  * The token cookies of one request to the module's routes, and the answer that tells the browser of a new pair: the
@@ -15,7 +15,7 @@ export function routeCookies(event: H3Event, config: ResolvedOptions): TokenStor
   const jar = requestJar(event)
   const session = cookieNames(config).session
   return {
-    ...cookieTokenStore(jar, 'server', config),
+    ...serverTokenStore(jar, config),
     answer: accessToken => ({
       ...config.proxy.path ? {} : { accessToken },
       session: jar.read()[session] ?? '',

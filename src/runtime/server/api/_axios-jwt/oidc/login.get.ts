@@ -1,0 +1,42 @@
+import { defineEventHandler, getQuery, sendRedirect } from 'h3'
+import { withQuery } from 'ufo'
+import { codeChallenge, randomValue } from '../../../oidc/pkce'
+import { rememberSignIn } from '../../../oidc/pending-sign-in'
+import { providerEndpoints } from '../../../oidc/provider'
+import { OidcFailure } from '../../../oidc/failure'
+import { oidcSettings, siteAddress } from '../../../oidc/settings'
+import { loginPageWithError, returnPage } from '../../../oidc/sign-in-pages'
+import { useServerOptions } from '../../../utils/server-options'
+import { withBase } from '../../../utils/base-url'
+
+/**
+ * Starts a sign-in with the identity provider (`?redirect=/page`, same-site only): the authorization request with
+ * `state`, `nonce` and a PKCE S256 challenge, whose secrets wait in a short-lived HttpOnly cookie.
+ */
+export default defineEventHandler(async (event) => {
+  const config = useServerOptions(event)
+  const settings = oidcSettings(event, config)
+  const redirect = returnPage(config, getQuery(event).redirect)
+  let authorization: string
+  try {
+    authorization = (await providerEndpoints(settings)).authorization
+  }
+  catch (error) {
+    const failure = error instanceof OidcFailure ? error : new OidcFailure('provider_unavailable', String(error))
+    return sendRedirect(event, withBase(event, loginPageWithError(config, failure.code, failure.message, redirect)))
+  }
+  const pending = { state: randomValue(), nonce: randomValue(), verifier: randomValue(), redirectUri: siteAddress(event, settings, settings.callbackPath), redirect }
+  rememberSignIn(event, config, pending)
+  return sendRedirect(event, withQuery(authorization, {
+    ...settings.authorizationParams,
+    response_type: 'code',
+    client_id: settings.clientId,
+    redirect_uri: pending.redirectUri,
+    scope: [...new Set(['openid', ...settings.scopes])].join(' '),
+    state: pending.state,
+    nonce: pending.nonce,
+    code_challenge: await codeChallenge(pending.verifier),
+    code_challenge_method: 'S256',
+    ...settings.audience && { audience: settings.audience },
+  }))
+})

@@ -1,0 +1,64 @@
+import { defineEventHandler, getQuery, sendRedirect, type H3Event } from 'h3'
+import type { ResolvedOptions } from '../../core/options'
+import { readTokenResponse } from '../../core/tokens'
+import { requestJar } from '../utils/request-jar'
+import { serverTokenStore } from '../utils/session-cookies'
+import { useServerOptions } from '../utils/server-options'
+import { withBase } from '../utils/base-url'
+import { verifySignInIdToken } from './id-token'
+import { keepIdToken } from './id-token-cookie'
+import { takeSignIn, type PendingSignIn } from './pending-sign-in'
+import { sameValue } from './pkce'
+import { providerEndpoints } from './provider'
+import { OidcFailure } from './failure'
+import { oidcSettings } from './settings'
+import { loginPageWithError } from './sign-in-pages'
+import { exchangeCode } from './token-endpoint'
+
+const text = (value: unknown): string => typeof value === 'string' ? value : ''
+
+/** The sign-in this callback completes: the one this browser started, with the same `state`. */
+function pendingSignIn(event: H3Event, config: ResolvedOptions): PendingSignIn {
+  const pending = takeSignIn(event, config)
+  const state = text(getQuery(event).state)
+  if (!pending || !state || !sameValue(state, pending.state)) {
+    throw new OidcFailure('state_mismatch', 'The sign-in could not be completed: it was not started in this browser, took too long, or was already used. Sign in again.')
+  }
+  return pending
+}
+
+/**
+ * Checks the callback, exchanges the code on the server and checks the ID token; only then stores the pair (and the ID
+ * token) in the cookies of httpOnly mode and returns to the page asked for.
+ */
+async function completeSignIn(event: H3Event, config: ResolvedOptions, pending: PendingSignIn): Promise<void> {
+  const query = getQuery(event)
+  if (query.error) throw new OidcFailure(text(query.error) || 'access_denied', text(query.error_description) || `The identity provider refused the sign-in (${text(query.error)}).`)
+  const code = text(query.code)
+  if (!code) throw new OidcFailure('code_rejected', 'The identity provider sent no authorization code. Sign in again.')
+  const settings = oidcSettings(event, config)
+  const endpoints = await providerEndpoints(settings)
+  const body = await exchangeCode(settings, endpoints, code, pending)
+  const result = readTokenResponse(body, config.tokens)
+  if (!result.ok) throw new OidcFailure('provider_unavailable', `The identity provider's token response is not usable: ${result.problem}.`)
+  const idToken = (body as { id_token?: unknown }).id_token
+  await verifySignInIdToken(idToken, settings, endpoints, pending.nonce)
+  const jar = requestJar(event)
+  await serverTokenStore(jar, config).set(result.tokens, { remember: true })
+  await keepIdToken(jar, config, idToken as string, result.tokens)
+}
+
+/** The redirect URI of the sign-in (`oidc.callbackPath`): back to the page asked for, or to the login page with why not. */
+export default defineEventHandler(async (event) => {
+  const config = useServerOptions(event)
+  let pending: PendingSignIn | undefined
+  try {
+    pending = pendingSignIn(event, config)
+    await completeSignIn(event, config, pending)
+    return sendRedirect(event, withBase(event, pending.redirect))
+  }
+  catch (error) {
+    const failure = error instanceof OidcFailure ? error : new OidcFailure('provider_unavailable', `The sign-in failed: ${error instanceof Error ? error.message : String(error)}.`)
+    return sendRedirect(event, withBase(event, loginPageWithError(config, failure.code, failure.message, pending?.redirect)))
+  }
+})

@@ -1,0 +1,14 @@
+import { AxiosJwtError } from '../../core/errors'
+import type { BuiltOidcOptions, OidcServerOptions } from '../../core/oidc'
+import type { LoginErrorCode } from '../../types'
+
+/** Everything the server knows of the identity provider: the built options and the private runtime config's. */
+export type OidcSettings = OidcServerOptions & BuiltOidcOptions & { scopes: string[] }
+
+/** A sign-in that failed, with the code the login page gets (`useLoginError()`). */
+export class OidcFailure extends AxiosJwtError {
+  override name = 'OidcFailure'
+  constructor(readonly code: LoginErrorCode, message: string) {
+    super(message)
+  }
+}

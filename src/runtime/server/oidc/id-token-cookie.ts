@@ -1,0 +1,21 @@
+import { baseAttributes, cookieNames, pairLifetime, readTokenCookie, tokenCookie, withPrefixRules, type CookieAttributes } from '../../core/cookie-policy'
+import type { CookieJar } from '../../core/cookie-store'
+import type { ResolvedOptions } from '../../core/options'
+import type { TokenPair } from '../../core/tokens'
+
+/**
+ * The ID token of the sign-in, kept `HttpOnly` beside the refresh token (in chunks when large) for the user's claims and
+ * the provider's logout (`id_token_hint`); it lives as long as the pair's cookies.
+ */
+const idTokenCookie = (config: ResolvedOptions): string => `${cookieNames(config).refresh}_id`
+
+async function write(jar: CookieJar, config: ResolvedOptions, idToken: string | undefined, attributes: CookieAttributes): Promise<void> {
+  await Promise.all(tokenCookie(idTokenCookie(config), idToken, attributes, jar.read()).map(cookie => jar.write(withPrefixRules(cookie))))
+}
+
+export const keepIdToken = (jar: CookieJar, config: ResolvedOptions, idToken: string, tokens: TokenPair): Promise<void> =>
+  write(jar, config, idToken, { ...baseAttributes(config), httpOnly: true, maxAge: pairLifetime(tokens, config) })
+
+export const keptIdToken = (jar: CookieJar, config: ResolvedOptions): string | undefined => readTokenCookie(jar.read(), idTokenCookie(config))
+
+export const forgetIdToken = (jar: CookieJar, config: ResolvedOptions): Promise<void> => write(jar, config, undefined, baseAttributes(config))
