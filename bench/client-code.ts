@@ -75,6 +75,7 @@ export function clientCodeSection(runEnv: Record<string, string>): string {
     'readable cookies': {},
     'httpOnly': { BENCH_MODE: 'httpOnly' },
     'proxy': { BENCH_MODE: 'proxy' },
+    'signing in with an identity provider (oidc)': { BENCH_MODE: 'oidc' },
     'readable, with @nuxtjs/i18n': { BENCH_I18N: '1' },
   }
   const axiosBytes = build('axios', {}, runEnv)

@@ -1,4 +1,5 @@
 import { cookieNames } from './runtime/core/cookie-policy'
+import { isOidcOn } from './runtime/core/oidc'
 import { hasOwnSession, ownSession } from './runtime/core/own-sessions'
 import { redirectTargetProblem } from './runtime/core/url'
 import type { AxiosJwtOptions } from './runtime/types'
@@ -18,6 +19,23 @@ export function checkOptions(options: AxiosJwtOptions) {
     if (typeof path !== 'string' || !path) throw new Error(`[nuxt-axios-jwt] \`axiosJwt.claims.${name}\` must be a dot path (a non-empty string) such as 'realm_access.roles', not ${JSON.stringify(path)}.`)
   }
   checkOwnSessions(options)
+  checkOidc(options.oidc)
+}
+
+/** The sign-in with an identity provider: addresses that are URLs, paths on the site, a known source of the user. */
+function checkOidc(oidc: AxiosJwtOptions['oidc']) {
+  if (!isOidcOn(oidc)) return
+  const addresses: Array<[string, string]> = [['issuer', oidc.issuer], ...Object.entries(oidc.endpoints).map(([name, url]): [string, string] => [`endpoints.${name}`, url])]
+  for (const [name, url] of addresses) {
+    if (url && !/^https?:\/\/[^/]/.test(url)) throw new Error(`[nuxt-axios-jwt] \`axiosJwt.oidc.${name}\` must be an absolute http(s) URL, not ${JSON.stringify(url)}.`)
+  }
+  for (const name of ['callbackPath', 'logoutRedirect'] as const) {
+    if (typeof oidc[name] !== 'string' || !oidc[name].startsWith('/') || oidc[name].startsWith('//')) throw new Error(`[nuxt-axios-jwt] \`axiosJwt.oidc.${name}\` must be a path on the site such as '/auth/callback', not ${JSON.stringify(oidc[name])}.`)
+  }
+  if (oidc.user !== 'id_token' && oidc.user !== 'userinfo') throw new Error(`[nuxt-axios-jwt] \`axiosJwt.oidc.user\` is 'id_token' or 'userinfo', not ${JSON.stringify(oidc.user)}.`)
+  if (oidc.scopes !== undefined && (!Array.isArray(oidc.scopes) || oidc.scopes.some(scope => typeof scope !== 'string' || !scope || /\s/.test(scope)))) {
+    throw new Error(`[nuxt-axios-jwt] \`axiosJwt.oidc.scopes\` must be a list of scope names without spaces, such as ['openid', 'profile'], not ${JSON.stringify(oidc.scopes)}.`)
+  }
 }
 
 /** The APIs with a session of their own: each needs cookies of its own, and works in the main API's cookie mode. */

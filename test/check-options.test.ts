@@ -40,4 +40,18 @@ describe('options that stop the build', () => {
     // The same API without `endpoints` shares the main session and its cookies.
     expect(check({ apis: { partner: { baseURL: 'https://partner.test' } } })).not.toThrow()
   })
+
+  it('takes a sign-in with an identity provider, and names what it cannot use', () => {
+    const oidc = (options: Partial<typeof defaults.oidc>) => check({ oidc: { ...defaults.oidc, issuer: 'https://idp.example/realms/app', ...options } })
+    expect(oidc({})).not.toThrow()
+    expect(oidc({ issuer: '', endpoints: { ...defaults.oidc.endpoints, authorization: 'https://idp.example/authorize', token: 'https://idp.example/token' } })).not.toThrow()
+    expect(oidc({ issuer: 'idp.example' })).toThrow('`axiosJwt.oidc.issuer` must be an absolute http(s) URL, not "idp.example"')
+    expect(oidc({ endpoints: { ...defaults.oidc.endpoints, token: '/token' } })).toThrow('`axiosJwt.oidc.endpoints.token` must be an absolute http(s) URL')
+    expect(oidc({ callbackPath: 'auth/callback' })).toThrow('`axiosJwt.oidc.callbackPath` must be a path on the site')
+    expect(oidc({ logoutRedirect: '//evil.example' })).toThrow('`axiosJwt.oidc.logoutRedirect` must be a path on the site')
+    expect(oidc({ user: 'profile' as 'id_token' })).toThrow('`axiosJwt.oidc.user` is \'id_token\' or \'userinfo\'')
+    expect(oidc({ scopes: ['openid profile'] })).toThrow('`axiosJwt.oidc.scopes` must be a list of scope names')
+    // Off: nothing of it is checked.
+    expect(check({ oidc: { ...defaults.oidc, callbackPath: 'anything' } })).not.toThrow()
+  })
 })

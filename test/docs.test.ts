@@ -8,17 +8,26 @@ function optionPaths(): string[] {
   const file = new URL('../src/runtime/types.ts', import.meta.url)
   const source = ts.createSourceFile('types.ts', readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true)
   const paths: string[] = []
+  const interfaces = new Map<string, ts.InterfaceDeclaration>()
+  source.forEachChild((node) => {
+    if (ts.isInterfaceDeclaration(node)) interfaces.set(node.name.text, node)
+  })
+  // An option group is an inline object type, or an interface of the same file (`oidc: OidcOptions`).
+  const groupOf = (type: ts.TypeNode | undefined) => {
+    if (type && ts.isTypeLiteralNode(type) && type.members.some(ts.isPropertySignature)) return type.members
+    if (type && ts.isTypeReferenceNode(type)) return interfaces.get(type.typeName.getText(source))?.members
+    return undefined
+  }
   const walk = (members: ts.NodeArray<ts.TypeElement>, prefix: string) => {
     for (const member of members) {
       if (!ts.isPropertySignature(member) || !member.name) continue
       const path = `${prefix}${member.name.getText(source)}`
-      if (member.type && ts.isTypeLiteralNode(member.type) && member.type.members.some(ts.isPropertySignature)) walk(member.type.members, `${path}.`)
+      const group = groupOf(member.type)
+      if (group) walk(group, `${path}.`)
       else paths.push(path)
     }
   }
-  source.forEachChild((node) => {
-    if (ts.isInterfaceDeclaration(node) && node.name.text === 'AxiosJwtOptions') walk(node.members, '')
-  })
+  walk(interfaces.get('AxiosJwtOptions')!.members, '')
   return paths
 }
 

@@ -1,5 +1,5 @@
 // The module, with the API at NUXT_PUBLIC_AXIOS_JWT_BASE_URL; built with BENCH_API_URL it also proxies `/backend/**`
-// to that API, as an app whose API sits behind its own route. BENCH_MODE (httpOnly, proxy) and BENCH_I18N=1 build the
+// to that API, as an app whose API sits behind its own route. BENCH_MODE (httpOnly, proxy, oidc) and BENCH_I18N=1 build the
 // other modes for the client bundle rows; BENCH_SOURCEMAP=1 keeps hidden source maps to tell the bytes of each file.
 const api = process.env.BENCH_API_URL
 const mode = process.env.BENCH_MODE
@@ -14,6 +14,7 @@ export default defineNuxtConfig({
     baseURL: 'http://127.0.0.1:9',
     tokens: { refresh: { httpOnly: mode === 'httpOnly' } },
     proxy: { path: mode === 'proxy' ? '/api' : '' },
+    oidc: mode === 'oidc' ? { issuer: 'http://127.0.0.1:9', clientId: 'bench' } : {},
   },
   ...process.env.BENCH_I18N && { i18n: { locales: ['en', 'fr'], defaultLocale: 'en', strategy: 'prefix_except_default', detectBrowserLanguage: false } },
 })

@@ -119,7 +119,7 @@ export function cookiesOfPair(tokens: TokenPair, side: CookieSide, options: Cook
   const base = baseAttributes(options)
   // A session kept until the browser closes has cookies without `Max-Age`; a mark cookie carries the choice to refreshes.
   const remember = choice.remember ?? present[names.remember] !== '0'
-  const lifetime = remember ? pairLifetime(tokens, options, now) : undefined
+  const lifetime = remember ? tokenLifetime(tokens.refreshToken, now / 1000) ?? tokens.refreshExpiresIn ?? options.tokens.refresh.maxAge : undefined
   const accessLifetime = remember ? opaqueCookieLifetime(tokens, options.refreshBeforeExpiry) ?? lifetime : undefined
   return [
     ...tokenCookie(names.access, tokens.accessToken, { ...base, maxAge: accessLifetime, httpOnly: httpOnly.access || undefined }, present),
@@ -129,10 +129,6 @@ export function cookiesOfPair(tokens: TokenPair, side: CookieSide, options: Cook
     ...expiryMark(tokens, names, { ...base, maxAge: lifetime }, present, now),
   ].map(withPrefixRules)
 }
-
-/** Seconds the cookies of a remembered pair live: as long as the refresh token. */
-export const pairLifetime = (tokens: TokenPair, options: CookiePolicyOptions, now = Date.now()): number =>
-  tokenLifetime(tokens.refreshToken, now / 1000) ?? tokens.refreshExpiresIn ?? options.tokens.refresh.maxAge
 
 /**
  * When an opaque refresh token expires (seconds since the epoch), for the page to read in every mode: written when the

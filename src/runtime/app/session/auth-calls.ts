@@ -24,6 +24,12 @@ export async function postLogin(api: AxiosInstance, config: ResolvedOptions, rou
   return result.tokens
 }
 
+/** The provider's logout page in the logout route's answer, when it names one. */
+function providerLogoutPage(answer: unknown): string | undefined {
+  const page = (answer as { endSession?: unknown } | undefined)?.endSession
+  return typeof page === 'string' && /^https?:\/\//.test(page) ? page : undefined
+}
+
 /**
  * Tells the API of a logout (errors ignored): through the module's route in httpOnly mode, else at `endpoints.logout`.
  * Signed in with an identity provider, resolves to the provider's logout page when it has one.
@@ -32,8 +38,8 @@ export async function postLogout(api: AxiosInstance, config: ResolvedOptions, ro
   const quiet = { ...unsigned, timeout: config.refreshTimeout }
   if (routes) {
     const answer = await api.post(routes.logout, undefined, { ...quiet, headers: sameSiteOnly }).catch(() => undefined)
-    const endSession = oidcMode ? (answer?.data as { endSession?: unknown } | undefined)?.endSession : undefined
-    return typeof endSession === 'string' && /^https?:\/\//.test(endSession) ? endSession : undefined
+    // The build-time constant: apps that do not sign in with a provider leave this out.
+    if (oidcMode) return providerLogoutPage(answer?.data)
   }
   else if (config.endpoints.logout && holdsSession(tokens)) {
     const { data, headers } = logoutRequest(config, tokens)

@@ -1,7 +1,7 @@
 import type { RouteLocationRaw, Router } from 'vue-router'
 import { safeRedirect } from '../../core/url'
 import { withNuxt } from '../utils/context'
-import { providerSignIn } from './provider-sign-in'
+import { providerNavigation } from './provider-sign-in'
 import { useRedirects } from './redirects'
 import { oidcMode } from '#axios-jwt/options'
 import type { NuxtApp } from '#app'
@@ -33,19 +33,9 @@ export function ownSessionNavigation(nuxtApp: NuxtApp): SessionNavigation {
 export function sessionNavigation(nuxtApp: NuxtApp, router: Router): SessionNavigation {
   const redirects = useRedirects()
   const go = (target: RouteLocationRaw) => withNuxt(nuxtApp, () => navigateTo(target))
-  const away = (url: string) => withNuxt(nuxtApp, () => navigateTo(url, { external: true }))
   /** `target`, else the `redirect` query parameter, when same-site; else home. */
   const pageAfterLogin = (target: string | undefined) => safeRedirect(target ?? router.currentRoute.value.query.redirect, redirects.home())
-  return {
-    // The build-time constant: apps that do not sign in with a provider leave this out.
-    ...oidcMode && {
-      toProvider: async (target: string | false | undefined) => {
-        await away(providerSignIn(target === false ? router.currentRoute.value.fullPath : pageAfterLogin(target)))
-      },
-      away: async (url: string) => {
-        await away(url)
-      },
-    },
+  const navigation: SessionNavigation = {
     // Inside a route guard `navigateTo` only names a target: the guard redirects itself, with the page it guards.
     async toLogin() {
       const route = router.currentRoute.value
@@ -60,4 +50,6 @@ export function sessionNavigation(nuxtApp: NuxtApp, router: Router): SessionNavi
       await go(safeRedirect(target ?? logoutPage, logoutPage))
     },
   }
+  // The build-time constant: apps that do not sign in with a provider leave that part out.
+  return oidcMode ? { ...navigation, ...providerNavigation(nuxtApp, router, pageAfterLogin) } : navigation
 }

@@ -142,7 +142,7 @@ function userActions({ api, client, store, config, routes }: SessionSetup, { nux
   const revokeAndClear = async (tokens: StoredTokens) => {
     const endSession = await authCalls().then(({ postLogout }) => postLogout(api, config, routes, tokens), () => undefined)
     await store.clear()
-    return endSession
+    return oidcMode ? endSession : undefined
   }
   return {
     async endIdle() {
@@ -152,7 +152,8 @@ function userActions({ api, client, store, config, routes }: SessionSetup, { nux
       await nuxtApp.callHook('axios-jwt:session-ended', { error: new SessionExpiredError(`no activity for ${config.session.idleTimeout} s`), ...tag })
     },
     async login(credentials, options = {}) {
-      if (navigation.toProvider && !credentials) return navigation.toProvider(options.redirect)
+      // The build-time constant: apps that do not sign in with a provider leave this out.
+      if (oidcMode && !credentials && navigation.toProvider) return navigation.toProvider(options.redirect)
       const { postLogin } = await authCalls()
       await store.set(await postLogin(api, config, routes, credentials ?? {}, options.remember), { remember: options.remember ?? true })
       sync()
@@ -167,7 +168,7 @@ function userActions({ api, client, store, config, routes }: SessionSetup, { nux
       tabs?.here('logout')
       await nuxtApp.callHook('axios-jwt:logout', tag)
       // The provider's logout page ends its session too, and sends the user back to `oidc.logoutRedirect`.
-      if (endSession && navigation.away && options.redirect !== false) return navigation.away(endSession)
+      if (oidcMode && endSession && navigation.away && options.redirect !== false) return navigation.away(endSession)
       await navigation.afterLogout(options.redirect)
     },
   }

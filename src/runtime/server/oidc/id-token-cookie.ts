@@ -1,4 +1,4 @@
-import { baseAttributes, cookieNames, pairLifetime, readTokenCookie, tokenCookie, withPrefixRules, type CookieAttributes } from '../../core/cookie-policy'
+import { baseAttributes, cookieNames, cookiesOfPair, readTokenCookie, tokenCookie, withPrefixRules, type CookieAttributes } from '../../core/cookie-policy'
 import type { CookieJar } from '../../core/cookie-store'
 import type { ResolvedOptions } from '../../core/options'
 import type { TokenPair } from '../../core/tokens'
@@ -13,8 +13,11 @@ async function write(jar: CookieJar, config: ResolvedOptions, idToken: string | 
   await Promise.all(tokenCookie(idTokenCookie(config), idToken, attributes, jar.read()).map(cookie => jar.write(withPrefixRules(cookie))))
 }
 
-export const keepIdToken = (jar: CookieJar, config: ResolvedOptions, idToken: string, tokens: TokenPair): Promise<void> =>
-  write(jar, config, idToken, { ...baseAttributes(config), httpOnly: true, maxAge: pairLifetime(tokens, config) })
+/** Keeps the ID token of a sign-in as long as the cookies of its pair (the lifetime the cookie policy gives them). */
+export function keepIdToken(jar: CookieJar, config: ResolvedOptions, idToken: string, tokens: TokenPair): Promise<void> {
+  const session = cookiesOfPair(tokens, 'server', config, {}, { remember: true }).find(cookie => cookie.name === cookieNames(config).session)
+  return write(jar, config, idToken, { ...baseAttributes(config), httpOnly: true, maxAge: session?.attributes.maxAge })
+}
 
 export const keptIdToken = (jar: CookieJar, config: ResolvedOptions): string | undefined => readTokenCookie(jar.read(), idTokenCookie(config))
 
