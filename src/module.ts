@@ -5,7 +5,7 @@ import { defu } from 'defu'
 import { optionDefaults, withListDefaults } from './runtime/core/defaults'
 import { DEVTOOLS_ROUTE } from './runtime/core/devtools'
 import { httpOnlyRoutes, sessionRoute } from './runtime/core/http-only'
-import { DEFAULT_SCOPES, isOidcOn, oidcRoutes, oidcTokens } from './runtime/core/oidc'
+import { isOidcOn, oidcParts, oidcRoutes, oidcTokens } from './runtime/core/oidc'
 import { hasOwnSession, ownSession, type OwnSession } from './runtime/core/own-sessions'
 import { checkOptions } from './check-options'
 import { isPlainHttpRemote } from './runtime/core/url'
@@ -124,33 +124,38 @@ const ownSessions = (options: AxiosJwtOptions): Record<string, OwnSession> =>
 
 /**
  * What changes between deployments goes through the runtime config (`NUXT_PUBLIC_AXIOS_JWT_*`, and the server's own
- * under `NUXT_AXIOS_JWT_*`). The rest describes the API's shape and is built into the app: Nitro clones and re-reads
- * the environment for every key of the runtime config on every request, and the page payload carries all of it.
+ * under `NUXT_AXIOS_JWT_*`): only the keys the app can use, since Nitro clones and re-reads the environment for every
+ * key on every request and the page payload carries the public ones. `apis` when there are any; the sharing's store,
+ * the proxy's target and the identity provider when the app is built with them.
  */
-function publishOptions(options: AxiosJwtOptions, nuxt: Nuxt, resolver: Resolver) {
-  const { baseURL, apis, serverBaseURL, sharedRefresh, endpoints, cookie, proxy: { to, ...proxy }, oidc, ...shape } = options
-  const { issuer, clientId, clientSecret, siteURL, endpoints: providerEndpoints, scopes, ...oidcShape } = oidc
-  const oidcOn = isOidcOn(oidc)
+function publishRuntimeConfig(options: AxiosJwtOptions, nuxt: Nuxt) {
+  const { baseURL, apis, serverBaseURL, sharedRefresh, endpoints, cookie, proxy, oidc } = options
   const publicConfig = nuxt.options.runtimeConfig.public as Record<string, unknown>
-  // Only the keys the app can use: each one costs every request an environment lookup. `apis` when there are any, the
-  // sharing's store and the proxy's target when the app is built with them.
   publicConfig.axiosJwt = defu(
     publicConfig.axiosJwt as Partial<DeployOptions> | undefined,
     { baseURL, ...Object.keys(apis).length > 0 && { apis: addresses(apis) }, endpoints, cookie: { domain: cookie.domain ?? '', secure: cookie.secure! } } satisfies DeployOptions,
   )
   const privateConfig = nuxt.options.runtimeConfig as Record<string, unknown>
+  const provider = oidcParts(oidc)
   const serverDeploy: Partial<ServerDeployOptions> = {
     serverBaseURL,
     ...sharedRefresh.storage && { sharedRefresh },
-    ...proxy.path && { proxy: { to } },
-    ...oidcOn && { oidc: { issuer, clientId, clientSecret, siteURL, endpoints: providerEndpoints } },
+    ...proxy.path && { proxy: { to: proxy.to } },
+    ...provider && { oidc: provider.server },
   }
   privateConfig.axiosJwt = defu(privateConfig.axiosJwt as Partial<ServerDeployOptions> | undefined, serverDeploy)
+}
+
+/** The runtime config's part of the options, and the rest, which describes the API's shape and is built into the app. */
+function publishOptions(options: AxiosJwtOptions, nuxt: Nuxt, resolver: Resolver) {
+  publishRuntimeConfig(options, nuxt)
+  const { baseURL, apis, serverBaseURL, sharedRefresh, endpoints, cookie, proxy: { to, ...proxy }, oidc, ...shape } = options
+  const provider = oidcParts(oidc)
   const built: BuiltOptions = {
     ...shape,
     sessions: ownSessions(options),
     // Only in apps that sign in with a provider: the options reach the page too.
-    ...oidcOn && { oidc: { ...oidcShape, scopes: scopes ?? DEFAULT_SCOPES } },
+    ...provider && { oidc: provider.built },
     proxy,
     cookie: { path: cookie.path, sameSite: cookie.sameSite },
     ...withListDefaults(options),
@@ -162,7 +167,7 @@ function publishOptions(options: AxiosJwtOptions, nuxt: Nuxt, resolver: Resolver
     proxyMode: Boolean(built.proxy.path),
     i18nMode: hasNuxtModule('@nuxtjs/i18n', nuxt),
     ownSessionsMode: Object.keys(built.sessions).length > 0,
-    oidcMode: oidcOn,
+    oidcMode: Boolean(provider),
   })
   const template = addTemplate({
     filename: 'axios-jwt/options.mjs',

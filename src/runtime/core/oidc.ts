@@ -17,6 +17,13 @@ export type OidcServerOptions = Pick<OidcOptions, 'issuer' | 'clientId' | 'clien
 /** The rest, built into the app (only into apps that sign in with a provider). */
 export type BuiltOidcOptions = Omit<OidcOptions, keyof OidcServerOptions>
 
+/** The provider's options split into the server's (private runtime config) and the app's (built in); none when off. */
+export function oidcParts(oidc: OidcOptions): { server: OidcServerOptions, built: BuiltOidcOptions & { scopes: string[] } } | undefined {
+  if (!isOidcOn(oidc)) return undefined
+  const { issuer, clientId, clientSecret, siteURL, endpoints, scopes, ...built } = oidc
+  return { server: { issuer, clientId, clientSecret, siteURL, endpoints }, built: { ...built, scopes: scopes ?? DEFAULT_SCOPES } }
+}
+
 /** Whether the app signs in with an identity provider: an issuer to discover, or an authorization endpoint given by hand. */
 export const isOidcOn = (oidc: Pick<OidcOptions, 'issuer' | 'endpoints'>): boolean => Boolean(oidc.issuer || oidc.endpoints.authorization)
 

@@ -9,7 +9,7 @@ import { verifySignInIdToken } from './id-token'
 import { keepIdToken } from './id-token-cookie'
 import { takeSignIn, type PendingSignIn } from './pending-sign-in'
 import { sameValue } from './pkce'
-import { providerEndpoints } from './provider'
+import { isOpenId, providerEndpoints } from './provider'
 import { OidcFailure } from './failure'
 import { oidcSettings } from './settings'
 import { loginPageWithError } from './sign-in-pages'
@@ -41,11 +41,11 @@ async function completeSignIn(event: H3Event, config: ResolvedOptions, pending: 
   const body = await exchangeCode(settings, endpoints, code, pending)
   const result = readTokenResponse(body, config.tokens)
   if (!result.ok) throw new OidcFailure('provider_unavailable', `The identity provider's token response is not usable: ${result.problem}.`)
-  const idToken = (body as { id_token?: unknown }).id_token
-  await verifySignInIdToken(idToken, settings, endpoints, pending.nonce)
+  // OpenID Connect: an ID token that passes every check. A plain OAuth2 server has none.
+  const idToken = isOpenId(endpoints) ? await verifySignInIdToken((body as { id_token?: unknown }).id_token, settings, endpoints, pending.nonce) : undefined
   const jar = requestJar(event)
   await serverTokenStore(jar, config).set(result.tokens, { remember: true })
-  await keepIdToken(jar, config, idToken as string, result.tokens)
+  if (idToken) await keepIdToken(jar, config, idToken, result.tokens)
 }
 
 /** The redirect URI of the sign-in (`oidc.callbackPath`): back to the page asked for, or to the login page with why not. */

@@ -25,8 +25,8 @@ function why(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
-/** The claims of the ID token of a sign-in: signed by the provider's key, for this client, from this issuer, in time, with this sign-in's nonce. */
-export async function verifySignInIdToken(idToken: unknown, settings: OidcSettings, endpoints: ProviderEndpoints, nonce: string): Promise<JWTPayload> {
+/** The ID token of a sign-in, once it is signed by the provider's key, for this client, from this issuer, in time, with this sign-in's nonce. */
+export async function verifySignInIdToken(idToken: unknown, settings: OidcSettings, endpoints: ProviderEndpoints, nonce: string): Promise<string> {
   if (typeof idToken !== 'string' || !idToken) throw invalid('the token response has no `id_token`')
   let payload: JWTPayload
   try {
@@ -38,7 +38,7 @@ export async function verifySignInIdToken(idToken: unknown, settings: OidcSettin
   // Several audiences: the token must be issued to this client (`azp`).
   if (Array.isArray(payload.aud) && payload.aud.length > 1 && payload.azp !== settings.clientId) throw invalid('it was issued to another client (`azp`)')
   if (payload.nonce !== nonce) throw invalid('its `nonce` is not this sign-in\'s')
-  return payload
+  return idToken
 }
 
 /**

@@ -63,6 +63,9 @@ async function discovery(issuer: string, ttl: number): Promise<Record<string, un
 
 const text = (value: unknown): string | undefined => typeof value === 'string' && value ? value : undefined
 
+/** Whether the provider speaks OpenID Connect (it has keys to check ID tokens with), or is a plain OAuth2 server. */
+export const isOpenId = (endpoints: ProviderEndpoints): boolean => Boolean(endpoints.jwks)
+
 /** The endpoints of the provider: discovered from `issuer` unless every one needed is given by hand. */
 export async function providerEndpoints(settings: OidcSettings): Promise<ProviderEndpoints> {
   const byHand = settings.endpoints

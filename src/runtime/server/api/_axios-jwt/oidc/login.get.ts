@@ -2,7 +2,7 @@ import { defineEventHandler, getQuery, sendRedirect } from 'h3'
 import { withQuery } from 'ufo'
 import { codeChallenge, randomValue } from '../../../oidc/pkce'
 import { rememberSignIn } from '../../../oidc/pending-sign-in'
-import { providerEndpoints } from '../../../oidc/provider'
+import { isOpenId, providerEndpoints, type ProviderEndpoints } from '../../../oidc/provider'
 import { OidcFailure } from '../../../oidc/failure'
 import { oidcSettings, siteAddress } from '../../../oidc/settings'
 import { loginPageWithError, returnPage } from '../../../oidc/sign-in-pages'
@@ -17,9 +17,9 @@ export default defineEventHandler(async (event) => {
   const config = useServerOptions(event)
   const settings = oidcSettings(event, config)
   const redirect = returnPage(config, getQuery(event).redirect)
-  let authorization: string
+  let endpoints: ProviderEndpoints
   try {
-    authorization = (await providerEndpoints(settings)).authorization
+    endpoints = await providerEndpoints(settings)
   }
   catch (error) {
     const failure = error instanceof OidcFailure ? error : new OidcFailure('provider_unavailable', String(error))
@@ -27,14 +27,16 @@ export default defineEventHandler(async (event) => {
   }
   const pending = { state: randomValue(), nonce: randomValue(), verifier: randomValue(), redirectUri: siteAddress(event, settings, settings.callbackPath), redirect }
   rememberSignIn(event, config, pending)
-  return sendRedirect(event, withQuery(authorization, {
+  // A plain OAuth2 server (no keys to check an ID token with) gets the scopes as given, and no nonce.
+  const openId = isOpenId(endpoints)
+  return sendRedirect(event, withQuery(endpoints.authorization, {
     ...settings.authorizationParams,
     response_type: 'code',
     client_id: settings.clientId,
     redirect_uri: pending.redirectUri,
-    scope: [...new Set(['openid', ...settings.scopes])].join(' '),
+    scope: (openId ? [...new Set(['openid', ...settings.scopes])] : settings.scopes).join(' '),
     state: pending.state,
-    nonce: pending.nonce,
+    ...openId && { nonce: pending.nonce },
     code_challenge: await codeChallenge(pending.verifier),
     code_challenge_method: 'S256',
     ...settings.audience && { audience: settings.audience },
