@@ -7,7 +7,7 @@ export default createConfigForNuxt({
     stylistic: true,
   },
   dirs: {
-    src: ['./playground', './test/fixtures/basic', './test/fixtures/packed', './test/fixtures/oidc'],
+    src: ['./playground', './test/fixtures/basic', './test/fixtures/packed', './test/fixtures/oidc', './test/fixtures/app-tests'],
   },
 }).append({
   ignores: ['dist', '**/.nuxt', '**/.output', 'bench/.tmp', 'test/.tmp'],

@@ -2,8 +2,7 @@ import { createPage, url } from '@nuxt/test-utils/e2e'
 import type { BrowserContext } from 'playwright-core'
 import { expect } from 'vitest'
 import { text } from './browser'
-import type { IssuedTokens } from './token-issuer'
-import type { TestApi } from './test-api'
+import type { IssuedTokens, TestApi } from './test-api'
 
 /**
  * A page without the auth middleware renders data from the app's own route, which refreshes the expired pair during

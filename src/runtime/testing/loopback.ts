@@ -1,3 +1,4 @@
+// An HTTP server on 127.0.0.1 at a free port, which closes with its open connections: for the test API and the suites' other servers.
 import { createServer, type RequestListener, type Server } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 

@@ -14,6 +14,11 @@ export interface IssuerOptions {
   accessTtl: number
   /** Seconds a refresh token lives. */
   refreshTtl: number
+  /**
+   * `strict`: every refresh gives a new refresh token, and presenting a spent one revokes the whole session (reuse
+   * detection). `none`: the refresh token stays the same and may be used again.
+   */
+  rotation?: 'strict' | 'none'
   users: Array<IssuerUser & { password: string }>
   /** Characters of filler claims that make tokens as large as identity providers issue them (group and role claims). */
   padding?: { access?: number, refresh?: number }
@@ -32,7 +37,8 @@ export type RefreshResult = { ok: true, tokens: IssuedTokens } | { ok: false, re
 
 /**
  * A small JWT issuer that behaves like a strict backend: signed HS256 tokens, refresh tokens that rotate on
- * every use, and reuse detection (presenting a spent refresh token revokes the whole session).
+ * every use, and reuse detection (presenting a spent refresh token revokes the whole session); or, with
+ * `rotation: 'none'`, refresh tokens that stay the same.
  */
 export function createTokenIssuer(options: IssuerOptions) {
   const secret = randomBytes(32)
@@ -41,7 +47,7 @@ export function createTokenIssuer(options: IssuerOptions) {
   const revoked = new Set<string>()
   const stats = { logins: 0, refreshes: 0, rejected: 0, reused: 0 }
 
-  async function issue(user: IssuerUser, session: string, accessTtl = options.accessTtl): Promise<IssuedTokens> {
+  async function issue(user: IssuerUser, session: string, accessTtl = options.accessTtl, keptRefresh?: string): Promise<IssuedTokens> {
     const jti = randomUUID()
     refreshIds.set(jti, { session, spent: false })
     const sign = (claims: Record<string, unknown>, ttl: number) => new SignJWT(claims)
@@ -52,7 +58,7 @@ export function createTokenIssuer(options: IssuerOptions) {
       .sign(secret)
     return {
       accessToken: await sign({ name: user.name, username: user.username, typ: 'access', sid: session, jti: randomUUID(), ...user.claims, ...filler(options.padding?.access) }, accessTtl),
-      refreshToken: await sign({ typ: 'refresh', sid: session, jti, ...filler(options.padding?.refresh) }, options.refreshTtl),
+      refreshToken: keptRefresh ?? await sign({ typ: 'refresh', sid: session, jti, ...filler(options.padding?.refresh) }, options.refreshTtl),
       expiresIn: accessTtl,
     }
   }
@@ -100,8 +106,9 @@ export function createTokenIssuer(options: IssuerOptions) {
         stats.rejected++
         return { ok: false, reason: 'revoked' }
       }
-      entry.spent = true
       stats.refreshes++
+      if (options.rotation === 'none') return { ok: true, tokens: await issue(publicUser(user), entry.session, undefined, token) }
+      entry.spent = true
       return { ok: true, tokens: await issue(publicUser(user), entry.session) }
     },
 
@@ -116,6 +123,11 @@ export function createTokenIssuer(options: IssuerOptions) {
     async logout(token: string | undefined): Promise<void> {
       const payload = await claims(token, 'refresh')
       if (payload?.sid) revoked.add(String(payload.sid))
+    },
+
+    /** Ends every session so far, as a backend that revokes all of a user's tokens does. */
+    revokeAll(): void {
+      for (const { session } of refreshIds.values()) revoked.add(session)
     },
   }
 }
