@@ -100,7 +100,7 @@ export interface JwtTestApi {
   stats: () => JwtTestApiStats
   /** The user of a valid, unrevoked access token of this API, as its protected routes judge it; for other APIs that trust it. */
   verifyAccess: (token: string | undefined) => Promise<IssuerUser | undefined>
-  /** Forgets every session, count and knob (back to the start's options). */
+  /** Forgets every session, count and knob (back to the start's options; `shape` stays as set). */
   reset: () => void
   close: () => Promise<void>
 }
@@ -128,16 +128,9 @@ export interface TestApiState {
   requests: JwtTestApiStats['requests']
 }
 
-/**
- * Starts a JWT API on 127.0.0.1 (a free port) that behaves like a strict backend (rotating refresh tokens, reuse
- * detection) and counts what it is asked, for tests to assert on. Works with `@nuxt/test-utils/e2e`:
- * `setup({ env: { NUXT_PUBLIC_AXIOS_JWT_BASE_URL: api.url } })`.
- */
-export async function startJwtTestApi({ shape = 'default', users = defaultUsers, ...issuer }: JwtTestApiOptions = {}): Promise<JwtTestApi> {
-  const options: IssuerOptions = { accessTtl: 60, refreshTtl: 3600, rotation: 'strict', users, ...issuer }
-  let auth = createTokenIssuer(options)
-  const state: TestApiState = { api: undefined!, auth: () => auth, handles: new Map(), hanging: new Set(), failures: { times: 0, status: 503 }, requests: [] }
-  const knobs = () => ({
+/** The knobs and records of a test API as it starts, and after each `reset()`. */
+function initialKnobs(shape: TokenShape): Omit<JwtTestApi, 'url' | 'options' | 'shape' | 'failRefresh' | 'revokeAll' | 'login' | 'loginExpired' | 'stats' | 'verifyAccess' | 'reset' | 'close'> {
+  return {
     calls: { login: 0, refresh: 0, me: 0, items: 0, unauthorized: 0 },
     authorizations: [],
     refreshBodies: [],
@@ -152,12 +145,23 @@ export async function startJwtTestApi({ shape = 'default', users = defaultUsers,
     rejectedTokens: new Set<string>(),
     redirects: {},
     unauthorizedStatus: 401,
-    shape: tokenShapes[shape],
-  })
+  }
+}
+
+/**
+ * Starts a JWT API on 127.0.0.1 (a free port) that behaves like a strict backend (rotating refresh tokens, reuse
+ * detection) and counts what it is asked, for tests to assert on. Works with `@nuxt/test-utils/e2e`:
+ * `setup({ env: { NUXT_PUBLIC_AXIOS_JWT_BASE_URL: api.url } })`.
+ */
+export async function startJwtTestApi({ shape = 'default', users = defaultUsers, ...issuer }: JwtTestApiOptions = {}): Promise<JwtTestApi> {
+  const options: IssuerOptions = { accessTtl: 60, refreshTtl: 3600, rotation: 'strict', users, ...issuer }
+  let auth = createTokenIssuer(options)
+  const state: TestApiState = { api: undefined!, auth: () => auth, handles: new Map(), hanging: new Set(), failures: { times: 0, status: 503 }, requests: [] }
   const api: JwtTestApi = {
     url: '',
     options,
-    ...knobs(),
+    ...initialKnobs(shape),
+    shape: tokenShapes[shape],
     failRefresh: ({ times = 1, status = 503 } = {}) => {
       state.failures = { times, status }
     },
@@ -177,7 +181,7 @@ export async function startJwtTestApi({ shape = 'default', users = defaultUsers,
     },
     reset() {
       auth = createTokenIssuer(options)
-      Object.assign(api, knobs())
+      Object.assign(api, initialKnobs(shape))
       state.handles.clear()
       state.failures = { times: 0, status: 503 }
       state.requests = []

@@ -6,6 +6,7 @@ import { tokenShapes } from './token-shapes'
 import type { IssuedTokens, IssuerUser } from './token-issuer'
 
 interface RouteContext {
+  state: TestApiState
   req: IncomingMessage
   res: ServerResponse
   url: URL
@@ -15,129 +16,137 @@ type Route = (context: RouteContext) => Promise<void> | void
 
 const tokenOf = (value: unknown): string | undefined => typeof value === 'string' ? value : undefined
 
-/** The test API's routes over its state; resolves when the answer is written. */
-export function testApiRoutes(state: TestApiState): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+/** The pair as the API hands it out: with an opaque handle in place of the access token when `opaque`. */
+function present({ api, handles }: TestApiState, tokens: IssuedTokens): IssuedTokens {
+  if (!api.opaque) return tokens
+  const handle = `opaque-${randomUUID()}`
+  handles.set(handle, tokens.accessToken)
+  return { ...tokens, accessToken: handle }
+}
+
+/** The user of the request's access token, or a 401 (`unauthorizedStatus`) answered. */
+async function protectedUser({ state, req, res }: RouteContext): Promise<IssuerUser | undefined> {
   const { api } = state
-
-  /** The pair as the API hands it out: with an opaque handle in place of the access token when `opaque`. */
-  const present = (tokens: IssuedTokens): IssuedTokens => {
-    if (!api.opaque) return tokens
-    const handle = `opaque-${randomUUID()}`
-    state.handles.set(handle, tokens.accessToken)
-    return { ...tokens, accessToken: handle }
+  const token = (req.headers.authorization || '').replace(/^Bearer\s+/i, '') || undefined
+  const rejected = api.rejectAll || (token !== undefined && api.rejectedTokens.has(token))
+  const user = rejected ? undefined : await state.auth().verify(api.opaque && token ? state.handles.get(token) : token)
+  if (!user) {
+    api.calls.unauthorized++
+    json(res, api.unauthorizedStatus, { error: 'invalid_token' })
   }
+  return user
+}
 
-  /** The user of the request's access token, or a 401 (`unauthorizedStatus`) answered. */
-  async function protectedUser({ req, res }: RouteContext): Promise<IssuerUser | undefined> {
-    const token = (req.headers.authorization || '').replace(/^Bearer\s+/i, '') || undefined
-    const rejected = api.rejectAll || (token !== undefined && api.rejectedTokens.has(token))
-    const user = rejected ? undefined : await state.auth().verify(api.opaque && token ? state.handles.get(token) : token)
-    if (!user) {
-      api.calls.unauthorized++
-      json(res, api.unauthorizedStatus, { error: 'invalid_token' })
-    }
-    return user
-  }
-
-  /** Answers a fault instead of refreshing; `false` when there is none. */
-  async function refreshFault({ req, res }: RouteContext): Promise<boolean> {
-    if (state.failures.times > 0) {
-      state.failures.times--
-      json(res, state.failures.status, { error: 'temporarily_unavailable' })
-      return true
-    }
-    const fault = api.refreshFault
-    if (!fault) return false
-    if ('hang' in fault) state.hanging.add(res)
-    else if ('reset' in fault) req.socket.destroy()
-    else if ('trickle' in fault) await trickle(res, fault.trickle, api.shape(await api.login()))
-    else if ('cut' in fault) {
-      req.socket.write('HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 200\r\n\r\n{"data":')
-      req.socket.destroy()
-    }
-    else {
-      res.writeHead(fault.status, { 'content-type': fault.contentType ?? 'application/json' })
-      res.end(fault.body ?? '')
-    }
+/** Answers a fault instead of refreshing (`failRefresh`, then `refreshFault`); `false` when there is none. */
+async function refreshFault({ state, req, res }: RouteContext): Promise<boolean> {
+  if (state.failures.times > 0) {
+    state.failures.times--
+    json(res, state.failures.status, { error: 'temporarily_unavailable' })
     return true
   }
-
-  /** The refresh as an OAuth2 token endpoint answers it: a form grant, 400 `invalid_grant`. */
-  async function oauthRefresh({ req, res }: RouteContext, body: Record<string, unknown>) {
-    const form = req.headers['content-type']?.startsWith('application/x-www-form-urlencoded')
-    if (!form || body.grant_type !== 'refresh_token') return json(res, 400, { error: 'invalid_request' })
-    const result = await state.auth().refresh(tokenOf(body.refresh_token))
-    if (!result.ok) return json(res, 400, { error: 'invalid_grant', error_description: `refresh token ${result.reason}` })
-    json(res, 200, tokenShapes.oauth2(present(result.tokens)))
+  const fault = state.api.refreshFault
+  if (!fault) return false
+  if ('hang' in fault) state.hanging.add(res)
+  else if ('reset' in fault) req.socket.destroy()
+  else if ('trickle' in fault) await trickle(res, fault.trickle, state.api.shape(await state.api.login()))
+  else if ('cut' in fault) {
+    req.socket.write('HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 200\r\n\r\n{"data":')
+    req.socket.destroy()
   }
-
-  const routes: Record<string, Route> = {
-    async 'POST /auth/login'({ req, res }) {
-      api.calls.login++
-      const body = await readBody(req)
-      const tokens = await state.auth().login(body.username, body.password)
-      return tokens ? json(res, 200, api.shape(present(tokens))) : json(res, 401, { error: 'wrong credentials' })
-    },
-    async 'POST /auth/refresh'(context) {
-      api.calls.refresh++
-      const body = await readBody(context.req)
-      api.refreshBodies.push(body)
-      if (await refreshFault(context)) return
-      if (api.oauth) return oauthRefresh(context, body)
-      const result = await state.auth().refresh(tokenOf(body.refreshToken) ?? tokenOf(body.refresh_token))
-      return result.ok ? json(context.res, 200, api.shape(present(result.tokens))) : json(context.res, 401, { error: result.reason })
-    },
-    async 'POST /auth/logout'(context) {
-      if (api.strictLogout && !await protectedUser(context)) return
-      const body = await readBody(context.req)
-      const refreshToken = tokenOf(body.refreshToken) ?? tokenOf(body.refresh_token)
-      await state.auth().logout(refreshToken)
-      if (refreshToken) api.revoked.push(refreshToken)
-      json(context.res, 200, { ok: true })
-    },
-    async 'GET /auth/me'(context) {
-      api.calls.me++
-      const user = await protectedUser(context)
-      if (user) json(context.res, 200, { data: user })
-    },
-    async 'GET /items'(context) {
-      const { req, res, url } = context
-      api.calls.items++
-      api.itemRequests.push({ query: url.search, browser: Boolean(req.headers.origin) })
-      res.on('close', () => {
-        if (!res.writableFinished) api.abortedItems.push(url.search)
-      })
-      const delay = Number(url.searchParams.get('delay')) || 0
-      if (delay) await new Promise(resolve => setTimeout(resolve, Math.min(delay, 5000)))
-      const user = await protectedUser(context)
-      if (user) json(res, 200, { data: [{ id: 1, name: 'Keys', owner: user.name, q: url.searchParams.get('q') }], total: 1 })
-    },
-    async 'POST /upload'(context) {
-      let bytes = 0
-      for await (const chunk of context.req) bytes += (chunk as Buffer).length
-      const user = await protectedUser(context)
-      if (user) json(context.res, 200, { bytes, type: context.req.headers['content-type'] ?? null, owner: user.name })
-    },
-    'GET /echo'({ req, res, url }) {
-      json(res, 200, { authorization: req.headers.authorization ?? null, accessToken: req.headers['x-access-token'] ?? null, cookie: req.headers.cookie ?? null, forwardedHost: req.headers['x-forwarded-host'] ?? null, query: url.search })
-    },
+  else {
+    res.writeHead(fault.status, { 'content-type': fault.contentType ?? 'application/json' })
+    res.end(fault.body ?? '')
   }
+  return true
+}
 
+/** The refresh as an OAuth2 token endpoint answers it: a form grant, 400 `invalid_grant`. */
+async function oauthRefresh({ state, req, res }: RouteContext, body: Record<string, unknown>) {
+  const form = req.headers['content-type']?.startsWith('application/x-www-form-urlencoded')
+  if (!form || body.grant_type !== 'refresh_token') return json(res, 400, { error: 'invalid_request' })
+  const result = await state.auth().refresh(tokenOf(body.refresh_token))
+  if (!result.ok) return json(res, 400, { error: 'invalid_grant', error_description: `refresh token ${result.reason}` })
+  json(res, 200, tokenShapes.oauth2(present(state, result.tokens)))
+}
+
+/** The session routes: login, refresh (faults first), logout and the user. */
+const sessionRoutes: Record<string, Route> = {
+  async 'POST /auth/login'({ state, req, res }) {
+    state.api.calls.login++
+    const body = await readBody(req)
+    const tokens = await state.auth().login(body.username, body.password)
+    return tokens ? json(res, 200, state.api.shape(present(state, tokens))) : json(res, 401, { error: 'wrong credentials' })
+  },
+  async 'POST /auth/refresh'(context) {
+    const { api } = context.state
+    api.calls.refresh++
+    const body = await readBody(context.req)
+    api.refreshBodies.push(body)
+    if (await refreshFault(context)) return
+    if (api.oauth) return oauthRefresh(context, body)
+    const result = await context.state.auth().refresh(tokenOf(body.refreshToken) ?? tokenOf(body.refresh_token))
+    return result.ok ? json(context.res, 200, api.shape(present(context.state, result.tokens))) : json(context.res, 401, { error: result.reason })
+  },
+  async 'POST /auth/logout'(context) {
+    const { api } = context.state
+    if (api.strictLogout && !await protectedUser(context)) return
+    const body = await readBody(context.req)
+    const refreshToken = tokenOf(body.refreshToken) ?? tokenOf(body.refresh_token)
+    await context.state.auth().logout(refreshToken)
+    if (refreshToken) api.revoked.push(refreshToken)
+    json(context.res, 200, { ok: true })
+  },
+  async 'GET /auth/me'(context) {
+    context.state.api.calls.me++
+    const user = await protectedUser(context)
+    if (user) json(context.res, 200, { data: user })
+  },
+}
+
+/** The resources: protected items (`?delay=` ms), an upload, and an echo of what reached the API. */
+const resourceRoutes: Record<string, Route> = {
+  async 'GET /items'(context) {
+    const { state: { api }, req, res, url } = context
+    api.calls.items++
+    api.itemRequests.push({ query: url.search, browser: Boolean(req.headers.origin) })
+    res.on('close', () => {
+      if (!res.writableFinished) api.abortedItems.push(url.search)
+    })
+    const delay = Number(url.searchParams.get('delay')) || 0
+    if (delay) await new Promise(resolve => setTimeout(resolve, Math.min(delay, 5000)))
+    const user = await protectedUser(context)
+    if (user) json(res, 200, { data: [{ id: 1, name: 'Keys', owner: user.name, q: url.searchParams.get('q') }], total: 1 })
+  },
+  async 'POST /upload'(context) {
+    let bytes = 0
+    for await (const chunk of context.req) bytes += (chunk as Buffer).length
+    const user = await protectedUser(context)
+    if (user) json(context.res, 200, { bytes, type: context.req.headers['content-type'] ?? null, owner: user.name })
+  },
+  'GET /echo'({ req, res, url }) {
+    json(res, 200, { authorization: req.headers.authorization ?? null, accessToken: req.headers['x-access-token'] ?? null, cookie: req.headers.cookie ?? null, forwardedHost: req.headers['x-forwarded-host'] ?? null, query: url.search })
+  },
+}
+
+const routes: Record<string, Route> = { ...sessionRoutes, ...resourceRoutes }
+
+/** The test API's request handler over its state: CORS for pages, the records, redirects asked for, then the routes. */
+export function testApiRoutes(state: TestApiState): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   return async (req, res) => {
     const url = new URL(req.url || '/', 'http://127.0.0.1')
     res.setHeader('access-control-allow-origin', req.headers.origin || '*')
     res.setHeader('access-control-allow-headers', 'authorization, content-type, x-test')
     res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS')
     if (req.method === 'OPTIONS') return void res.writeHead(204).end()
-    api.authorizations.push(req.headers.authorization)
+    state.api.authorizations.push(req.headers.authorization)
     state.requests.push({ method: req.method ?? 'GET', path: url.pathname + url.search, authorization: req.headers.authorization })
     const route = `${req.method} ${url.pathname}`
-    const redirect = api.redirects[route]
+    const redirect = state.api.redirects[route]
     if (redirect) return void res.writeHead(307, { location: redirect }).end()
     // A redirect anywhere (`?to=`, `?status=`), for the tests of where tokens go.
     if (url.pathname === '/redirect') return void res.writeHead(Number(url.searchParams.get('status')) || 302, { location: url.searchParams.get('to') || '/echo' }).end()
     const answer = routes[route]
-    if (answer) return answer({ req, res, url })
+    if (answer) return answer({ state, req, res, url })
     json(res, 404, { error: 'not found' })
   }
 }

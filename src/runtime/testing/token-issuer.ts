@@ -35,47 +35,75 @@ const filler = (size = 0) => size > 0 ? { groups: Array.from({ length: Math.ceil
 
 export type RefreshResult = { ok: true, tokens: IssuedTokens } | { ok: false, reason: 'invalid' | 'reused' | 'revoked' }
 
+/** Signs and reads the issuer's tokens (HS256 with a key of its own) for `options`' lifetimes and padding. */
+function tokenSigner(options: IssuerOptions) {
+  const secret = randomBytes(32)
+  const sign = (user: IssuerUser, claims: Record<string, unknown>, ttl: number) => new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(String(user.id))
+    .setIssuedAt()
+    .setExpirationTime(`${ttl}s`)
+    .sign(secret)
+  return {
+    /** A pair of `session`, whose refresh token has the id `jti` (or is `keptRefresh`, without rotation). */
+    async pair(user: IssuerUser, session: string, jti: string, accessTtl = options.accessTtl, keptRefresh?: string): Promise<IssuedTokens> {
+      return {
+        accessToken: await sign(user, { name: user.name, username: user.username, typ: 'access', sid: session, jti: randomUUID(), ...user.claims, ...filler(options.padding?.access) }, accessTtl),
+        refreshToken: keptRefresh ?? await sign(user, { typ: 'refresh', sid: session, jti, ...filler(options.padding?.refresh) }, options.refreshTtl),
+        expiresIn: accessTtl,
+      }
+    },
+    /** The claims of a valid token of this type, or `undefined`. */
+    async claims(token: string | undefined, typ: 'access' | 'refresh') {
+      if (!token) return undefined
+      try {
+        const { payload } = await jwtVerify(token, secret, { algorithms: ['HS256'] })
+        return payload.typ === typ ? payload : undefined
+      }
+      catch {
+        return undefined
+      }
+    },
+  }
+}
+
+/** The sessions an issuer started: which refresh token id belongs to which, whether it was spent, which are revoked. */
+function sessionBook() {
+  const refreshIds = new Map<string, { session: string, spent: boolean }>()
+  const revoked = new Set<string>()
+  return {
+    /** A new refresh token id of `session`. */
+    track(session: string): string {
+      const jti = randomUUID()
+      refreshIds.set(jti, { session, spent: false })
+      return jti
+    },
+    entry: (jti: unknown) => typeof jti === 'string' ? refreshIds.get(jti) : undefined,
+    revoke: (session: unknown) => revoked.add(String(session)),
+    isRevoked: (session: unknown) => revoked.has(String(session)),
+    revokeAll() {
+      for (const { session } of refreshIds.values()) revoked.add(session)
+    },
+  }
+}
+
+const publicUser = ({ password: _password, ...user }: IssuerUser & { password: string }): IssuerUser => user
+
 /**
  * A small JWT issuer that behaves like a strict backend: signed HS256 tokens, refresh tokens that rotate on
  * every use, and reuse detection (presenting a spent refresh token revokes the whole session); or, with
  * `rotation: 'none'`, refresh tokens that stay the same.
  */
 export function createTokenIssuer(options: IssuerOptions) {
-  const secret = randomBytes(32)
-  // refresh token id -> session id, and whether it was spent
-  const refreshIds = new Map<string, { session: string, spent: boolean }>()
-  const revoked = new Set<string>()
+  const signer = tokenSigner(options)
+  const sessions = sessionBook()
   const stats = { logins: 0, refreshes: 0, rejected: 0, reused: 0 }
-
-  async function issue(user: IssuerUser, session: string, accessTtl = options.accessTtl, keptRefresh?: string): Promise<IssuedTokens> {
-    const jti = randomUUID()
-    refreshIds.set(jti, { session, spent: false })
-    const sign = (claims: Record<string, unknown>, ttl: number) => new SignJWT(claims)
-      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-      .setSubject(String(user.id))
-      .setIssuedAt()
-      .setExpirationTime(`${ttl}s`)
-      .sign(secret)
-    return {
-      accessToken: await sign({ name: user.name, username: user.username, typ: 'access', sid: session, jti: randomUUID(), ...user.claims, ...filler(options.padding?.access) }, accessTtl),
-      refreshToken: keptRefresh ?? await sign({ typ: 'refresh', sid: session, jti, ...filler(options.padding?.refresh) }, options.refreshTtl),
-      expiresIn: accessTtl,
-    }
-  }
-
-  async function claims(token: string | undefined, typ: 'access' | 'refresh') {
-    if (!token) return undefined
-    try {
-      const { payload } = await jwtVerify(token, secret, { algorithms: ['HS256'] })
-      return payload.typ === typ ? payload : undefined
-    }
-    catch {
-      return undefined
-    }
-  }
-
+  const issue = (user: IssuerUser, session: string, accessTtl?: number) => signer.pair(user, session, sessions.track(session), accessTtl)
   const userById = (id: unknown) => options.users.find(user => String(user.id) === id)
-  const publicUser = ({ password: _password, ...user }: IssuerUser & { password: string }): IssuerUser => user
+  const refused = (reason: 'invalid' | 'reused' | 'revoked'): RefreshResult => {
+    stats.rejected++
+    return { ok: false, reason }
+  }
 
   return {
     stats,
@@ -88,47 +116,38 @@ export function createTokenIssuer(options: IssuerOptions) {
     },
 
     async refresh(token: string | undefined): Promise<RefreshResult> {
-      const payload = await claims(token, 'refresh')
-      const entry = payload?.jti ? refreshIds.get(payload.jti) : undefined
+      const payload = await signer.claims(token, 'refresh')
+      const entry = sessions.entry(payload?.jti)
       const user = userById(payload?.sub)
-      if (!payload || !entry || !user) {
-        stats.rejected++
-        return { ok: false, reason: 'invalid' }
-      }
+      if (!payload || !entry || !user) return refused('invalid')
       if (entry.spent) {
         // A spent token shows up again: treat the session as stolen.
-        revoked.add(entry.session)
+        sessions.revoke(entry.session)
         stats.reused++
-        stats.rejected++
-        return { ok: false, reason: 'reused' }
+        return refused('reused')
       }
-      if (revoked.has(entry.session)) {
-        stats.rejected++
-        return { ok: false, reason: 'revoked' }
-      }
+      if (sessions.isRevoked(entry.session)) return refused('revoked')
       stats.refreshes++
-      if (options.rotation === 'none') return { ok: true, tokens: await issue(publicUser(user), entry.session, undefined, token) }
+      if (options.rotation === 'none') return { ok: true, tokens: await signer.pair(publicUser(user), entry.session, String(payload.jti), undefined, token) }
       entry.spent = true
       return { ok: true, tokens: await issue(publicUser(user), entry.session) }
     },
 
     /** The user an access token belongs to, if it is valid and its session is alive. */
     async verify(token: string | undefined): Promise<IssuerUser | undefined> {
-      const payload = await claims(token, 'access')
+      const payload = await signer.claims(token, 'access')
       const user = userById(payload?.sub)
-      if (!payload || !user || revoked.has(String(payload.sid))) return undefined
+      if (!payload || !user || sessions.isRevoked(payload.sid)) return undefined
       return publicUser(user)
     },
 
     async logout(token: string | undefined): Promise<void> {
-      const payload = await claims(token, 'refresh')
-      if (payload?.sid) revoked.add(String(payload.sid))
+      const payload = await signer.claims(token, 'refresh')
+      if (payload?.sid) sessions.revoke(payload.sid)
     },
 
     /** Ends every session so far, as a backend that revokes all of a user's tokens does. */
-    revokeAll(): void {
-      for (const { session } of refreshIds.values()) revoked.add(session)
-    },
+    revokeAll: sessions.revokeAll,
   }
 }
 
