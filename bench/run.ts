@@ -76,7 +76,7 @@ async function concurrently(total: number, limit: number, fn: () => Promise<unkn
 out(`# Benchmarks`)
 out()
 out(`Machine: ${availableParallelism()} CPUs (${cpus()[0]?.model.trim()}), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}. `
-  + `Loopback HTTP against the test API (\`test/utils/test-api.ts\`: signed JWTs, rotating refresh tokens with reuse detection). `
+  + `Loopback HTTP against the test API (\`startJwtTestApi\` of \`nuxt-axios-jwt/testing\`: signed JWTs, rotating refresh tokens with reuse detection). `
   + `Medians of ${ROUNDS} round${ROUNDS > 1 ? 's' : ''}, spread as (min–max).${quick ? ' Quick smoke run.' : ''}`)
 out()
 

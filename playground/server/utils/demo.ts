@@ -1,6 +1,6 @@
 import type { H3Event } from 'h3'
 // The same strict issuer the tests run against (rotating refresh tokens, reuse detection).
-import { createTokenIssuer, type TokenIssuer } from '../../../test/utils/token-issuer'
+import { createTokenIssuer, type TokenIssuer } from '../../../src/runtime/testing/token-issuer'
 
 /** The playground's demo backend, living as long as the dev server. */
 export const demoAuth = createTokenIssuer({
