@@ -31,7 +31,8 @@ export interface TestSessionOptions {
   claims?: Record<string, unknown>
   /**
    * Who answers `$api` (and `useApiData`): a handler, or a test API (`startJwtTestApi`) whose login makes the pair.
-   * With a handler, the module's refresh calls are answered here with a new pair.
+   * With a handler, and without `api` (every other request then answers 404: a unit test reaches no network), the
+   * module's refresh calls are answered here with a new pair.
    */
   api?: ApiTestHandler | JwtTestApi
   /** The app's cookie names (`tokens.*.cookie`). @default { access: 'access_token', refresh: 'refresh_token' } */
@@ -50,15 +51,22 @@ export interface TestSession {
   refreshes: () => number
 }
 
-/** The handler of each app, behind the one adapter installed on its `$api` (the refresh client copies it once). */
-const handlers = new WeakMap<AxiosInstance, (config: InternalAxiosRequestConfig) => Promise<AxiosResponse>>()
+type Answering = (config: InternalAxiosRequestConfig) => Promise<AxiosResponse>
 
-function installDispatcher(api: AxiosInstance): void {
-  if (handlers.has(api)) return
-  const network = api.defaults.adapter
-  const dispatcher: AxiosAdapter = config => (handlers.get(api) ?? axios.getAdapter(network!))(config)
-  handlers.set(api, axios.getAdapter(network!))
-  api.defaults.adapter = dispatcher
+/**
+ * Who answers each app's `$api` now, behind the one adapter installed on it: the refresh client copies the adapter
+ * once, so each test changes what the adapter dispatches to, never the adapter. `network` is axios' own.
+ */
+const answering = new WeakMap<AxiosInstance, { current: Answering, network: Answering }>()
+
+function dispatchOf(api: AxiosInstance): { current: Answering, network: Answering } {
+  let dispatch = answering.get(api)
+  if (!dispatch) {
+    const network = axios.getAdapter(api.defaults.adapter!) as Answering
+    answering.set(api, dispatch = { current: network, network })
+    api.defaults.adapter = (config => dispatch!.current(config)) as AxiosAdapter
+  }
+  return dispatch
 }
 
 const pathOf = (config: InternalAxiosRequestConfig): string => {
@@ -101,12 +109,13 @@ export async function setTestSession(nuxtApp: NuxtApp, options: TestSessionOptio
   const config = (nuxtApp.$config.public as { axiosJwt: { endpoints: { refresh: string } } }).axiosJwt
   const $api = nuxtApp.$api as unknown as AxiosInstance
   const refreshPath = pathOf({ baseURL: $api.defaults.baseURL, url: config.endpoints.refresh } as InternalAxiosRequestConfig)
-  installDispatcher($api)
-  if (typeof api === 'function') {
-    handlers.set($api, handlerAdapter(api, { path: refreshPath, answer: async () => tokenAnswer(await madePair(claims, false)) }, session))
-  }
-  else if (api) {
+  const dispatch = dispatchOf($api)
+  if (typeof api === 'object') {
     $api.defaults.baseURL = api.url
+    dispatch.current = dispatch.network
+  }
+  else {
+    dispatch.current = handlerAdapter(api ?? (() => undefined), { path: refreshPath, answer: async () => tokenAnswer(await madePair(claims, false)) }, session)
   }
   const pair = state === 'signed-out' ? undefined : typeof api === 'object' ? await (state === 'expired' ? api.loginExpired() : api.login()) : await madePair(claims, state === 'expired')
   writeCookie(names.access, pair?.accessToken)
