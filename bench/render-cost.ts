@@ -3,6 +3,7 @@ import axios, { AxiosHeaders, type AxiosInstance, type InternalAxiosRequestConfi
 import { parse } from 'cookie-es'
 import { installJwtClient } from '../src/runtime/core/client'
 import { cookieTokenStore } from '../src/runtime/core/cookie-store'
+import * as cookieWriter from '../src/runtime/core/cookie-writes'
 import { IN_PROCESS_ORIGIN } from '../src/runtime/core/in-process'
 import { shareServerRefresh } from '../src/runtime/core/shared-refresh'
 import { defaultClientOptions } from '../test/utils/client-options'
@@ -34,7 +35,7 @@ function plainRender(cookieHeader: string, baseURL: string) {
 /** The module's server side of a render: the cookie store, the instance with its client, one signed request. */
 function moduleRender(cookieHeader: string, baseURL: string) {
   const cookies = parse(cookieHeader)
-  const store = cookieTokenStore({ read: () => cookies, write: () => {} }, 'server', policy)
+  const store = cookieTokenStore({ read: () => cookies, write: () => {} }, 'server', policy, cookieWriter)
   const api = axios.create({ baseURL })
   installJwtClient(api, { options: defaultClientOptions, store, origin: IN_PROCESS_ORIGIN, share: shareServerRefresh })
   return signOne(api)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { cookiesOfEnd, cookiesOfPair, MAX_TOKEN_BYTES, readTokenCookie, refreshExpiry, type CookiePolicyOptions, type CookieValues, type CookieWrite } from '../src/runtime/core/cookie-policy'
+import { readTokenCookie, refreshExpiry, type CookiePolicyOptions, type CookieValues, type CookieWrite } from '../src/runtime/core/cookie-policy'
+import { cookiesOfEnd, cookiesOfPair, MAX_TOKEN_BYTES } from '../src/runtime/core/cookie-writes'
 import { createTokenClock } from '../src/runtime/core/token-clock'
 import { clientOptions } from './utils/client-options'
 

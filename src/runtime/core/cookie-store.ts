@@ -1,4 +1,5 @@
-import { cookiesOfEnd, cookiesOfPair, cookiesOfRead, readTokenCookie, type CookiePolicyOptions, type CookieSide, type CookieValues, type CookieWrite } from './cookie-policy'
+import { cookiesOfRead, readTokenCookie, type CookiePolicyOptions, type CookieSide, type CookieValues, type CookieWrite } from './cookie-policy'
+import type { cookiesOfEnd, cookiesOfPair } from './cookie-writes'
 import type { StoredTokens, TokenStore } from './tokens'
 
 /** Reads and writes the cookies of one side. */
@@ -8,14 +9,24 @@ export interface CookieJar {
   write: (cookie: CookieWrite) => void | Promise<void>
 }
 
+/** The writing half of the cookie policy (`cookie-writes.ts`): the server's store has it, the browser's loads it. */
+export interface CookieWriter {
+  cookiesOfPair: typeof cookiesOfPair
+  cookiesOfEnd: typeof cookiesOfEnd
+}
+
 const asToken = (value: unknown): string | undefined => typeof value === 'string' && value ? value : undefined
 
-/** The token store of one side, carrying out the policy on a jar of cookies. */
-export function cookieTokenStore(jar: CookieJar, side: CookieSide, options: CookiePolicyOptions): TokenStore {
+/**
+ * The token store of one side, carrying out the policy on a jar of cookies; `writer` is the policy's writing half, or
+ * in the browser its loader (the refresh, login and logout code load it first, so a store never waits for it there).
+ */
+export function cookieTokenStore(jar: CookieJar, side: CookieSide, options: CookiePolicyOptions, writer: CookieWriter | (() => Promise<CookieWriter>)): TokenStore {
   const names = cookiesOfRead(side, options)
-  const writeAll = async (cookies: CookieWrite[]) => {
+  const write = async (cookies: (policy: CookieWriter) => CookieWrite[]) => {
+    const policy = typeof writer === 'function' ? await writer() : writer
     // Started together: in the browser every write lands before the first await.
-    await Promise.all(cookies.map(cookie => jar.write(cookie)))
+    await Promise.all(cookies(policy).map(cookie => jar.write(cookie)))
   }
   return {
     get: (): StoredTokens => {
@@ -23,7 +34,7 @@ export function cookieTokenStore(jar: CookieJar, side: CookieSide, options: Cook
       const all = jar.read()
       return { accessToken: asToken(readTokenCookie(all, names.accessToken)), refreshToken: asToken(readTokenCookie(all, names.refreshToken)) }
     },
-    set: (tokens, choice) => writeAll(cookiesOfPair(tokens, side, options, jar.read(), choice)),
-    clear: () => writeAll(cookiesOfEnd(side, options, jar.read())),
+    set: (tokens, choice) => write(policy => policy.cookiesOfPair(tokens, side, options, jar.read(), choice)),
+    clear: () => write(policy => policy.cookiesOfEnd(side, options, jar.read())),
   }
 }

@@ -1,6 +1,10 @@
 import type { Exchange, ExchangeSetup, RefreshOutcome } from './exchange'
 
-const load = () => import('./exchange')
+/** The writing half of the cookie policy, for the browser's store: loaded with the refresh, login and logout code. */
+export const loadCookieWriter = () => import('./cookie-writes')
+
+// With the exchange, the pair it brings can always be stored: the writer is loaded before any refresh token is spent.
+const load = () => Promise.all([import('./exchange'), loadCookieWriter()]).then(([exchange]) => exchange)
 
 /** Loads the exchange's code ahead of the first refresh, so that a refresh while offline finds it. */
 export function preloadExchange(): void {

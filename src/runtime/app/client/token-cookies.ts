@@ -1,5 +1,6 @@
 import { parse, serialize } from 'cookie-es'
 import { cookieTokenStore, type CookieJar } from '../../core/cookie-store'
+import { loadCookieWriter } from '../../core/lazy-exchange'
 import type { ResolvedOptions } from '../../core/options'
 import type { TokenStore } from '../../core/tokens'
 import { requestJar } from '../../server/utils/request-jar'
@@ -33,5 +34,5 @@ export function useCookieJar(): CookieJar {
 
 /** The token cookies of this side. */
 export function useTokenCookies(config: ResolvedOptions): TokenStore {
-  return import.meta.client ? cookieTokenStore(browserJar(), 'browser', config) : serverTokenStore(requestJar(useRequestEvent()!), config)
+  return import.meta.client ? cookieTokenStore(browserJar(), 'browser', config, loadCookieWriter) : serverTokenStore(requestJar(useRequestEvent()!), config)
 }

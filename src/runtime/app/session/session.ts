@@ -3,6 +3,7 @@ import type { SessionTag } from '../../core/hooks'
 import { sessionClaims, type SessionClaims } from '../../core/claims'
 import { revocableTokens, type JwtClient } from '../../core/client'
 import { AxiosJwtError, SessionExpiredError } from '../../core/errors'
+import { loadCookieWriter } from '../../core/lazy-exchange'
 import type { ResolvedOptions } from '../../core/options'
 import { readClaims } from '../../core/jwt'
 import { getByPath } from '../../core/paths'
@@ -39,8 +40,8 @@ export interface SessionSetup {
   routes?: SessionRoutes
 }
 
-/** The calls of a login and a logout, loaded when the user asks for one. */
-const authCalls = () => import('./auth-calls')
+/** The calls of a login and a logout, loaded when the user asks for one, with the cookie writes they end in. */
+const authCalls = () => Promise.all([import('./auth-calls'), loadCookieWriter()]).then(([calls]) => calls)
 
 const sessions = new WeakMap<NuxtApp, AuthSession>()
 

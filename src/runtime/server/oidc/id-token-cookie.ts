@@ -1,4 +1,5 @@
-import { baseAttributes, cookieNames, cookiesOfPair, readTokenCookie, tokenCookie, withPrefixRules, type CookieAttributes } from '../../core/cookie-policy'
+import { baseAttributes, cookieNames, readTokenCookie, withPrefixRules, type CookieAttributes } from '../../core/cookie-policy'
+import { cookiesOfPair, tokenCookie } from '../../core/cookie-writes'
 import type { CookieJar } from '../../core/cookie-store'
 import type { ResolvedOptions } from '../../core/options'
 import type { TokenPair } from '../../core/tokens'

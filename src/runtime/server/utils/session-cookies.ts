@@ -1,4 +1,5 @@
 import { cookieTokenStore, type CookieJar } from '../../core/cookie-store'
+import * as cookieWriter from '../../core/cookie-writes'
 import type { ResolvedOptions } from '../../core/options'
 import type { TokenStore } from '../../core/tokens'
 import { forgetIdToken } from '../oidc/id-token-cookie'
@@ -8,7 +9,7 @@ import { forgetIdToken } from '../oidc/id-token-cookie'
  * provider, the end of the main session forgets the ID token kept beside them too.
  */
 export function serverTokenStore(jar: CookieJar, config: ResolvedOptions): TokenStore {
-  const store = cookieTokenStore(jar, 'server', config)
+  const store = cookieTokenStore(jar, 'server', config, cookieWriter)
   if (!config.oidc || config.ownSession) return store
   return {
     ...store,
