@@ -35,11 +35,11 @@ export function httpOnlyTokens(options: CookiePolicyOptions) {
 /**
  * The names of the cookies: the two tokens, in httpOnly mode the session value the browser can see, the mark of a
  * session kept only until the browser closes ("remember me" off), and the time of the user's last activity
- * (`session.idleTimeout`).
+ * (`session.idleTimeout`), and the ID token of a sign-in with an identity provider.
  */
 export function cookieNames({ tokens }: Pick<ResolvedOptions, 'tokens'>) {
   const refresh = tokens.refresh.cookie
-  return { access: tokens.access.cookie, refresh, session: sessionCookieName(refresh), remember: `${refresh}_remember`, activity: `${refresh}_activity`, expires: `${refresh}_expires` }
+  return { access: tokens.access.cookie, refresh, session: sessionCookieName(refresh), remember: `${refresh}_remember`, activity: `${refresh}_activity`, expires: `${refresh}_expires`, idToken: `${refresh}_id` }
 }
 
 export const chunkName = (name: string, index: number) => `${name}.${index}`

@@ -54,7 +54,8 @@ export function tokenCookie(name: string, value: string | undefined, attributes:
  * The cookies live as long as the refresh token (the access token is useful exactly that long); an opaque access
  * token's cookie ends when it is due, so the next request refreshes first. In httpOnly mode the refresh token is
  * `HttpOnly`, a random session value beside it changes with every pair, and the browser writes nothing; in proxy mode
- * the access token's cookie is `HttpOnly` too.
+ * the access token's cookie is `HttpOnly` too. The ID token of a sign-in with an identity provider (the server's only)
+ * is `HttpOnly` and lives as long as the pair; a pair without one leaves the kept one alone.
  */
 export function cookiesOfPair(tokens: TokenPair, side: CookieSide, options: CookiePolicyOptions, present: CookieValues, choice: PairChoice = {}, now = Date.now()): CookieWrite[] {
   const httpOnly = httpOnlyTokens(options)
@@ -68,6 +69,7 @@ export function cookiesOfPair(tokens: TokenPair, side: CookieSide, options: Cook
   return [
     ...tokenCookie(names.access, tokens.accessToken, { ...base, maxAge: accessLifetime, httpOnly: httpOnly.access || undefined }, present),
     ...tokenCookie(names.refresh, tokens.refreshToken, { ...base, maxAge: lifetime, httpOnly: httpOnly.refresh }, present),
+    ...tokens.idToken ? tokenCookie(names.idToken, tokens.idToken, { ...base, maxAge: lifetime, httpOnly: true }, present) : [],
     ...httpOnly.refresh ? [{ name: names.session, value: globalThis.crypto.randomUUID(), attributes: { ...base, maxAge: lifetime } }] : [],
     ...remember ? present[names.remember] === undefined ? [] : [{ name: names.remember, value: undefined, attributes: base }] : [{ name: names.remember, value: '0', attributes: base }],
     ...expiryMark(tokens, names, { ...base, maxAge: lifetime }, present, now),
@@ -89,7 +91,8 @@ export function cookiesOfEnd(side: CookieSide, options: CookiePolicyOptions, pre
   const names = cookieNames(options)
   const base = baseAttributes(options)
   const httpOnly = httpOnlyTokens(options)
-  const tokens = [...side === 'browser' && httpOnly.access ? [] : [names.access], ...side === 'browser' && httpOnly.refresh ? [] : [names.refresh]]
+  const kept = (name: string) => side === 'server' && readTokenCookie(present, name) !== undefined
+  const tokens = [...side === 'browser' && httpOnly.access ? [] : [names.access], ...side === 'browser' && httpOnly.refresh ? [] : [names.refresh], ...kept(names.idToken) ? [names.idToken] : []]
   const marks = [...httpOnly.refresh ? [names.session] : [], ...[names.remember, names.activity, names.expires].filter(name => present[name] !== undefined)]
   const removed = [...tokens.flatMap(name => [name, ...chunksOf(present, name)]), ...marks]
   return removed.map(name => withPrefixRules({ name, value: undefined, attributes: base }))

@@ -8,6 +8,8 @@ export interface TokenPair {
   expiresIn?: number
   /** The refresh token's lifetime in seconds, when the response says it (`refresh_expires_in`). */
   refreshExpiresIn?: number
+  /** The ID token of a sign-in with an identity provider: kept `HttpOnly` on the server beside the pair. */
+  idToken?: string
 }
 
 /** A pair with its refresh token, as the client holds it. */

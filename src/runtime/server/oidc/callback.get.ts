@@ -6,7 +6,6 @@ import { serverTokenStore } from '../utils/session-cookies'
 import { useServerOptions } from '../utils/server-options'
 import { withBase } from '../utils/base-url'
 import { verifySignInIdToken } from './id-token'
-import { keepIdToken } from './id-token-cookie'
 import { takeSignIn, type PendingSignIn } from './pending-sign-in'
 import { sameValue } from './pkce'
 import { isOpenId, providerEndpoints } from './provider'
@@ -43,9 +42,7 @@ async function completeSignIn(event: H3Event, config: ResolvedOptions, pending: 
   if (!result.ok) throw new OidcFailure('provider_unavailable', `The identity provider's token response is not usable: ${result.problem}.`)
   // OpenID Connect: an ID token that passes every check. A plain OAuth2 server has none.
   const idToken = isOpenId(endpoints) ? await verifySignInIdToken((body as { id_token?: unknown }).id_token, settings, endpoints, pending.nonce) : undefined
-  const jar = requestJar(event)
-  await serverTokenStore(jar, config).set(result.tokens, { remember: true })
-  if (idToken) await keepIdToken(jar, config, idToken, result.tokens)
+  await serverTokenStore(requestJar(event), config).set({ ...result.tokens, idToken }, { remember: true })
 }
 
 /** The redirect URI of the sign-in (`oidc.callbackPath`): back to the page asked for, or to the login page with why not. */
