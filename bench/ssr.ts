@@ -96,17 +96,7 @@ export async function ssrSection({ api, out, quick, rounds }: SsrSetup): Promise
     'plain axios': await startApp('axios', () => ({ NUXT_PUBLIC_API_BASE: api.url })),
     'nuxt-axios-jwt, valid token': await startApp('module', () => ({ NUXT_PUBLIC_AXIOS_JWT_BASE_URL: api.url })),
   }
-  const inProcess = await startApp('module', () => ({ NUXT_PUBLIC_AXIOS_JWT_BASE_URL: '/backend' }))
-  const proxied = {
-    'in-process (relative `baseURL` on the server)': inProcess,
-    // What a relative baseURL did before: the server called its own public address, through the network.
-    'network hop to the app\'s own address': await startApp('module', port => ({
-      NUXT_PUBLIC_AXIOS_JWT_BASE_URL: '/backend',
-      NUXT_AXIOS_JWT_SERVER_BASE_URL: `http://127.0.0.1:${port}/backend`,
-    })),
-    // The floor: the same render without the call, which no way of calling can go below.
-    'the same page without the API call': { ...inProcess, url: `${inProcess.url}?call=none` },
-  }
+  const routeApps = await inProcessApps()
   try {
     out(`## SSR throughput and server CPU`)
     out()
@@ -119,22 +109,55 @@ export async function ssrSection({ api, out, quick, rounds }: SsrSetup): Promise
     out()
     out(`The expired-token row is one round with a new expired session per request.`)
     out()
-    out(`### The API behind the app's own proxy route`)
-    out()
-    out(`\`baseURL: '/backend'\` with a Nitro \`routeRules\` proxy to the API. In-process: the server hands the request to Nitro `
-      + `without a socket. Network hop: what a relative \`baseURL\` did before, the server calling its own address. Without the `
-      + `call: the same page rendered with no API request, the floor under any way of calling (the proxy's own hop to the API `
-      + `remains in both rows above).`)
-    out()
-    const hop = 'network hop to the app\'s own address'
-    const proxiedResult = await compare(proxied, cookie, options)
-    writeTable(out, proxiedResult, hop)
-    out()
-    out(callCost(proxiedResult.cpu, { inProcess: 'in-process (relative `baseURL` on the server)', hop, floor: 'the same page without the API call' }))
-    out()
+    await inProcessSection(out, routeApps, cookie, options)
   }
   finally {
-    for (const app of [...Object.values(apps), ...Object.values(proxied)]) app.stop()
+    for (const app of [...Object.values(apps), ...Object.values(routeApps)]) app.stop()
+  }
+}
+
+// A relative `baseURL` on the server: the app's own route, in-process or through a socket to the app's own address.
+const ROUTES = {
+  own: { path: '/own', title: 'the app\'s own server route' },
+  proxy: { path: '/backend', title: 'the app\'s `routeRules` proxy to the API' },
+} as const
+type RouteKind = keyof typeof ROUTES
+const inProcessName = (kind: RouteKind) => `${ROUTES[kind].title}, in-process`
+const hopName = (kind: RouteKind) => `${ROUTES[kind].title}, network hop to the app's own address`
+const FLOOR = 'the same page without the API call'
+
+async function inProcessApps(): Promise<Record<string, App>> {
+  const apps: Record<string, App> = {}
+  for (const kind of Object.keys(ROUTES) as RouteKind[]) {
+    const path = ROUTES[kind].path
+    apps[inProcessName(kind)] = await startApp('module', () => ({ NUXT_PUBLIC_AXIOS_JWT_BASE_URL: path }))
+    // What a relative baseURL did before: the server called its own public address, through the network.
+    apps[hopName(kind)] = await startApp('module', port => ({ NUXT_PUBLIC_AXIOS_JWT_BASE_URL: path, NUXT_AXIOS_JWT_SERVER_BASE_URL: `http://127.0.0.1:${port}${path}` }))
+  }
+  // The floor: the same render without the call, which no way of calling can go below.
+  const any = apps[inProcessName('own')]!
+  apps[FLOOR] = { ...any, url: `${any.url}?call=none` }
+  return apps
+}
+
+async function inProcessSection(out: SsrSetup['out'], apps: Record<string, App>, cookie: string, options: Parameters<typeof compare>[2]) {
+  out(`### A relative \`baseURL\`: in-process against the network hop`)
+  out()
+  out(`The API at a path of the app itself: \`baseURL: '/own'\`, a Nitro route of the app that answers the page's request, and `
+    + `\`baseURL: '/backend'\`, a \`routeRules\` proxy to the API. In-process: the server hands the request to Nitro's \`localCall\` `
+    + `without a socket. Network hop: what a relative \`baseURL\` did before, the server calling its own address. Without the `
+    + `call: the same page rendered with no API request, the floor under any way of calling. All ${Object.keys(apps).length} servers interleaved in the same rounds.`)
+  out()
+  const result = await compare(apps, cookie, options)
+  for (const kind of Object.keys(ROUTES) as RouteKind[]) {
+    const names = [inProcessName(kind), hopName(kind), FLOOR]
+    const pick = (series: Record<string, number[]>) => Object.fromEntries(names.filter(name => series[name]).map(name => [name, series[name]!]))
+    out(`**${ROUTES[kind].title[0]!.toUpperCase()}${ROUTES[kind].title.slice(1)}** (\`baseURL: '${ROUTES[kind].path}'\`)`)
+    out()
+    writeTable(out, { throughput: pick(result.throughput), cpu: pick(result.cpu) }, hopName(kind))
+    out()
+    out(callCost(result.cpu, { inProcess: inProcessName(kind), hop: hopName(kind), floor: FLOOR }))
+    out()
   }
 }
 
@@ -143,9 +166,8 @@ function callCost(cpu: Record<string, number[]>, names: { inProcess: string, hop
   const [inProcess, hop, floor] = [names.inProcess, names.hop, names.floor].map(name => cpu[name]?.length ? median(cpu[name]!) : undefined)
   if (inProcess === undefined || hop === undefined || floor === undefined) return 'Server CPU is read from /proc: not on this system.'
   return `The call itself costs ${(inProcess - floor).toFixed(0)} µs of server CPU in-process against ${(hop - floor).toFixed(0)} µs `
-    + `through the network hop (${((inProcess - floor) / (hop - floor)).toFixed(2)}×). The render without any call already takes `
-    + `${(floor / hop).toFixed(2)}× the network hop's CPU: that is the floor under any way of calling, and what bounds the whole `
-    + `render's ratio (the proxy's own hop to the API stays in both).`
+    + `through the network hop (${((inProcess - floor) / (hop - floor)).toFixed(2)}×). The render without any call takes `
+    + `${(floor / hop).toFixed(2)}× the network hop's CPU: the floor under any way of calling.`
 }
 
 function writeTable(out: SsrSetup['out'], { throughput, cpu }: Awaited<ReturnType<typeof compare>>, baseline: string) {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { readTokenTimes, tokenLifetime } from '../src/runtime/core/jwt'
 import { getByPath } from '../src/runtime/core/paths'
 import { readTokenResponse } from '../src/runtime/core/tokens'
-import { isPlainHttpRemote, originOf, redirectTargetProblem, safeRedirect } from '../src/runtime/core/url'
+import axios from 'axios'
+import { isPlainHttpRemote, originOf, redirectTargetProblem, requestURL, safeRedirect } from '../src/runtime/core/url'
 
 const b64 = (value: string) => Buffer.from(value).toString('base64url')
 const jwt = (payload: string, header = '{"alg":"HS256","typ":"JWT"}') => `${b64(header)}.${b64(payload)}.c2ln`
@@ -154,6 +155,21 @@ describe('originOf', () => {
     expect(originOf('b.test/x', 'http://a.test//')).toBe('http://a.test')
     expect(originOf('//b.test/x', 'http://a.test')).toBe('http://b.test')
     for (let i = 0; i < 500; i++) expect(originOf(`/p${i}`, `http://h${i % 7}.test`)).toBe(`http://h${i % 7}.test`)
+  })
+})
+
+describe('requestURL', () => {
+  it('names the URL axios itself would request, for every base and path shape', () => {
+    const bases = [undefined, '', 'http://in-process.invalid', 'http://in-process.invalid/', 'http://in-process.invalid/backend//', 'https://api.test/v1']
+    const urls = [undefined, '', '/items', 'items', '//items', '/items?page=2', 'https://other.test/x', '//other.test/x', 'HTTP://Other.test']
+    for (const baseURL of bases) {
+      for (const url of urls) {
+        for (const extra of [{}, { params: { page: 3 } }, { allowAbsoluteUrls: false }]) {
+          const config = { baseURL, url, ...extra }
+          expect(requestURL(config), JSON.stringify(config)).toBe(axios.getUri(config))
+        }
+      }
+    }
   })
 })
 

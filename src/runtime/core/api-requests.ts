@@ -1,7 +1,7 @@
 import type { AxiosInstance, AxiosRequestConfig } from 'axios'
 import { lastValue } from './memo'
 import { optedOut } from './request-options'
-import { originOf } from './url'
+import { ABSOLUTE_URL, originOf } from './url'
 
 /** Which requests of an instance go to the API and may carry its token. */
 export interface ApiRequests {
@@ -12,9 +12,6 @@ export interface ApiRequests {
   /** Whether the request opted out of the token (`axiosJwt: { sign: false }`, or `auth: false`). */
   optedOut: (config: AxiosRequestConfig) => boolean
 }
-
-// Axios' own test for an absolute URL (protocol-relative included); the rest resolve against the base URL.
-const ABSOLUTE = /^(?:[a-z][a-z\d+\-.]*:)?\/\//i
 
 /** The last path segment of the refresh endpoint: a cheap first test. The same for every render of an app. */
 const lastSegmentOf = lastValue((url: string) => url.split('?')[0]!.split('/').filter(Boolean).at(-1) ?? '')
@@ -27,7 +24,7 @@ export function apiRequests(api: AxiosInstance, refreshURL: string, origin?: str
   return {
     isApiRequest: (config) => {
       const url = config.url || ''
-      const target = ABSOLUTE.test(url) && config.allowAbsoluteUrls !== false
+      const target = ABSOLUTE_URL.test(url) && config.allowAbsoluteUrls !== false
         ? originOf(url, origin)
         : baseOrigin(config.baseURL ?? api.defaults.baseURL ?? '')
       return target !== undefined && target === apiOrigin()

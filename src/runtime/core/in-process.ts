@@ -1,6 +1,6 @@
 import axios, { type AxiosAdapter } from 'axios'
 import { callLocally, localCallCarries, registeredLocalCall } from './local-call'
-import { originOf } from './url'
+import { originOf, requestURL } from './url'
 
 /** Stands for this server in the URLs of requests that never leave the process; `.invalid` cannot resolve (RFC 6761). */
 export const IN_PROCESS_ORIGIN = 'http://in-process.invalid'
@@ -23,18 +23,30 @@ function fetchInProcess(localFetch: LocalFetch): typeof fetch {
   }
 }
 
+// One adapter per local fetch, shared by every render's instance: building axios' fetch adapter costs more than a call.
+const adapters = new WeakMap<LocalFetch, AxiosAdapter>()
+
 /**
  * An axios adapter for the server: requests to `IN_PROCESS_ORIGIN` go into the app's own Nitro server (no network,
  * no DNS, no Host header), through its `localCall` or else its local fetch; every other request through axios' own
- * Node adapter.
+ * Node adapter. It holds nothing of a request, so every instance on the server shares it.
  */
 export function inProcessAdapter(localFetch: LocalFetch): AxiosAdapter {
-  const local = axios.getAdapter('fetch', { env: { fetch: fetchInProcess(localFetch) } })
+  let adapter = adapters.get(localFetch)
+  if (!adapter) adapters.set(localFetch, adapter = createInProcessAdapter(localFetch))
+  return adapter
+}
+
+function createInProcessAdapter(localFetch: LocalFetch): AxiosAdapter {
   const network = axios.getAdapter('http')
+  // Axios' fetch adapter over the local fetch, for what `localCall` cannot carry: built when first needed.
+  let local: AxiosAdapter | undefined
   return (config) => {
-    if (originOf(axios.getUri({ ...config, params: undefined })) !== IN_PROCESS_ORIGIN) return network(config)
+    if (originOf(requestURL({ ...config, params: undefined })) !== IN_PROCESS_ORIGIN) return network(config)
     // Nitro's `localCall` where the module's server plugin registered it, and the request is a plain one.
     const localCall = registeredLocalCall()
-    return localCall && localCallCarries(config) ? callLocally(localCall, config) : local(config)
+    if (localCall && localCallCarries(config)) return callLocally(localCall, config)
+    local ??= axios.getAdapter('fetch', { env: { fetch: fetchInProcess(localFetch) } })
+    return local(config)
   }
 }

@@ -1,4 +1,5 @@
 import axios, { AxiosError, AxiosHeaders, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios'
+import { requestURL } from './url'
 
 /** Nitro's `localCall`: a request handled by the app's own h3 app in-process, with no `Request` or `Response` objects. */
 export type LocalCall = (request: { url: string, method: string, headers: Record<string, string>, body?: string | Uint8Array, context?: unknown }) =>
@@ -53,7 +54,7 @@ function bounded<T>(promise: Promise<T>, config: InternalAxiosRequestConfig): Pr
  * `responseType`, timeout and abort, `validateStatus` with `AxiosError`; redirects are not followed.
  */
 export async function callLocally(localCall: LocalCall, config: InternalAxiosRequestConfig): Promise<AxiosResponse> {
-  const { pathname, search } = new URL(axios.getUri(config))
+  const { pathname, search } = new URL(requestURL(config))
   const headers: Record<string, string> = {}
   for (const [name, value] of Object.entries(AxiosHeaders.from(config.headers).toJSON())) if (value !== undefined && value !== null) headers[name.toLowerCase()] = String(value)
   const request = { url: pathname + search, method: (config.method ?? 'get').toUpperCase(), headers, ...simpleBody(config.data) }

@@ -1,4 +1,21 @@
+import axios, { type AxiosRequestConfig } from 'axios'
+
 const PLACEHOLDER = 'http://placeholder.invalid'
+
+/** Axios' own test for an absolute URL (protocol-relative included); the rest resolve against the base URL. */
+export const ABSOLUTE_URL = /^(?:[a-z][a-z\d+\-.]*:)?\/\//i
+
+/**
+ * The URL axios sends a request to, for a config an adapter holds (the instance's defaults merged in already): a
+ * relative URL joined to the base URL as axios joins them, without `getUri`'s second merge of the defaults. Query
+ * parameters and absolute URLs take `getUri` itself.
+ */
+export function requestURL(config: AxiosRequestConfig): string {
+  const url = config.url || ''
+  const base = config.baseURL
+  if (config.params || !base || ABSOLUTE_URL.test(url)) return axios.getUri({ ...config, params: config.params })
+  return url ? `${base.replace(/\/+$/, '')}/${url.replace(/^\/+/, '')}` : base
+}
 
 // Every server render asks about the same few base URLs: parse each once.
 const origins = new Map<string, string | undefined>()
