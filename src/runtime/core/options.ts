@@ -41,9 +41,16 @@ export function withDeployOptions(built: BuiltOptions, deploy: DeployOptions): R
   return { ...built, ...deploy, apis: deploy.apis ?? {}, cookie: { ...built.cookie, ...deploy.cookie } }
 }
 
+// The runtime config is one object per server request (and one in the browser): its options are resolved once.
+const resolved = new WeakMap<DeployOptions, ResolvedOptions>()
+
 /** The options at run time, in the app and on the server alike: the built ones under the public runtime config's. */
-export const resolveOptions = (built: BuiltOptions, publicConfig: { axiosJwt?: unknown }): ResolvedOptions =>
-  withDeployOptions(built, publicConfig.axiosJwt as DeployOptions)
+export function resolveOptions(built: BuiltOptions, publicConfig: { axiosJwt?: unknown }): ResolvedOptions {
+  const deploy = publicConfig.axiosJwt as DeployOptions
+  let options = resolved.get(deploy)
+  if (!options) resolved.set(deploy, options = withDeployOptions(built, deploy))
+  return options
+}
 
 /** The API's logout call for a pair: the refresh token in the body, the access token (when there is one) in the header. */
 export function logoutRequest(config: Pick<ResolvedOptions, 'header' | 'tokens'>, { accessToken, refreshToken }: { accessToken?: string, refreshToken?: string }) {
