@@ -1,5 +1,5 @@
 // SSR benchmarks: built apps served by their own Node processes, loaded from this one.
-import { spawn } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { TestApi } from '../test/utils/test-api'
@@ -81,6 +81,8 @@ export async function compare(apps: Record<string, App>, cookie: string, options
   return { throughput, cpu }
 }
 
+const WITH_KEYS = 'plain axios, with the runtime config keys the module adds'
+
 export interface SsrSetup {
   api: TestApi
   out: (line?: string) => void
@@ -92,8 +94,10 @@ export async function ssrSection({ api, out, quick, rounds }: SsrSetup): Promise
   const options = { rounds: quick ? 1 : Math.max(rounds, 7), seconds: quick ? 2 : 8, renders: quick ? 300 : 3000, connections: 32 }
   const valid = await api.login()
   const cookie = `access_token=${valid.accessToken}; refresh_token=${valid.refreshToken}`
+  execFileSync('npx', ['nuxi', 'build', fileURLToPath(new URL('./apps/axios-config/', import.meta.url))], { stdio: 'ignore' })
   const apps = {
     'plain axios': await startApp('axios', () => ({ NUXT_PUBLIC_API_BASE: api.url })),
+    [WITH_KEYS]: await startApp('axios-config', () => ({ NUXT_PUBLIC_API_BASE: api.url })),
     'nuxt-axios-jwt, valid token': await startApp('module', () => ({ NUXT_PUBLIC_AXIOS_JWT_BASE_URL: api.url })),
   }
   const routeApps = await inProcessApps()
@@ -104,16 +108,27 @@ export async function ssrSection({ api, out, quick, rounds }: SsrSetup): Promise
       + `${options.connections} connections a round. Server CPU: µs the Nuxt process spends per render (from /proc) over `
       + `${options.renders} renders at 2 connections, which keeps the load generator off the server's CPU. ${options.rounds} interleaved rounds.`)
     out()
-    writeTable(out, await compare(apps, cookie, options), 'plain axios')
+    const signed = await compare(apps, cookie, options)
+    writeTable(out, signed, 'plain axios')
     out(`| nuxt-axios-jwt, expired token (refresh on every render) | ${(await refreshingThroughput(api, apps['nuxt-axios-jwt, valid token'].url, quick)).toFixed(0)} | | | |`)
     out()
-    out(`The expired-token row is one round with a new expired session per request.`)
+    out(`The expired-token row is one round with a new expired session per request. ${configCost(signed.cpu)}`)
     out()
     await inProcessSection(out, routeApps, cookie, options)
   }
   finally {
     for (const app of [...Object.values(apps), ...Object.values(routeApps)]) app.stop()
   }
+}
+
+/** What Nitro's per-request copy of the runtime config costs for the module's keys, against the module's whole difference. */
+function configCost(cpu: Record<string, number[]>): string {
+  const [plain, keys, module] = ['plain axios', WITH_KEYS, 'nuxt-axios-jwt, valid token'].map(name => cpu[name]?.length ? median(cpu[name]!) : undefined)
+  if (plain === undefined || keys === undefined || module === undefined) return ''
+  return `The plain app with the module's runtime config keys (its deployment options, which environment variables override) `
+    + `and nothing else of it: ${(keys - plain).toFixed(0)} µs more per render than without them, of the ${(module - plain).toFixed(0)} µs `
+    + `the module's render takes more than the plain one: Nitro copies the runtime config for every request and looks each `
+    + `key up in the environment.`
 }
 
 // A relative `baseURL` on the server: the app's own route, in-process or through a socket to the app's own address.
