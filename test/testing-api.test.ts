@@ -34,6 +34,17 @@ describe('startJwtTestApi', () => {
     expect((await post(`${url}/auth/login`, { username: 'alice', password: 'wrong' })).status).toBe(401)
   })
 
+  it('issues access tokens for the lifetime its options hold at the time', async () => {
+    const api = await start({ accessTtl: 2 })
+    const lifetime = ({ accessToken }: { accessToken: string }) => decodeJwt(accessToken).exp! - decodeJwt(accessToken).iat!
+    const first = await api.login()
+    expect(lifetime(first)).toBe(2)
+    api.options.accessTtl = 60
+    expect(lifetime(await api.login())).toBe(60)
+    const refreshed = await post(`${api.url}/auth/refresh`, { refreshToken: first.refreshToken }).then(r => r.json())
+    expect(lifetime(refreshed.data)).toBe(60)
+  })
+
   it('keeps the refresh token with `rotation: \'none\'`', async () => {
     const { url, login } = await start({ rotation: 'none' })
     const { refreshToken } = await login()

@@ -59,6 +59,7 @@ export interface JwtTestApiStats {
 export interface JwtTestApi {
   /** `http://127.0.0.1:<port>`: the app's `axiosJwt.baseURL` (`NUXT_PUBLIC_AXIOS_JWT_BASE_URL`). */
   url: string
+  /** The issuer's options: a new `accessTtl` is the lifetime of the access tokens issued from then on. */
   options: IssuerOptions
   calls: JwtTestApiCalls
   /** Authorization headers seen on every request, refresh included, in order. */
