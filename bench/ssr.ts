@@ -129,13 +129,13 @@ export async function ssrSection({ api, out, quick, rounds }: SsrSetup): Promise
 function configCost(cpu: Record<string, number[]>): string {
   const [plain, keys, installed, module] = ['plain axios', WITH_KEYS, INSTALLED, 'nuxt-axios-jwt, valid token'].map(name => cpu[name]?.length ? median(cpu[name]!) : undefined)
   if (plain === undefined || keys === undefined || installed === undefined || module === undefined) return ''
-  const more = (a: number, b: number) => `${(a - b).toFixed(0)} µs`
-  return `Of the ${more(module, plain)} per render the module's page takes beyond the plain one: the runtime config keys it adds `
-    + `(its deployment options, which environment variables override), with nothing else of it, ${more(keys, plain)} (Nitro `
-    + `copies the runtime config for every request and looks each key up in the environment); installed, with its `
-    + `plugins (the session's state, the token cookies, the instance and its client), its route middleware and its state in `
-    + `the payload, the page calling plain axios: ${more(installed, plain)}; its own call instead of plain axios: `
-    + `${more(module, installed)}. The rounds' spread is larger than most of these differences.`
+  const signed = (a: number, b: number) => `${a >= b ? '+' : '−'}${Math.abs(a - b).toFixed(0)} µs`
+  return `Server CPU per render against the plain page: the runtime config keys the module adds (its deployment options, `
+    + `which environment variables override; Nitro copies the runtime config for every request and looks each key up in `
+    + `the environment) and nothing else of it, ${signed(keys, plain)}; the module installed (its plugins: the session's `
+    + `state, the token cookies, the instance and its client; its route middleware; its state in the payload) with the `
+    + `page calling plain axios, ${signed(installed, plain)}; the module's page, ${signed(module, plain)}, its own call `
+    + `against plain axios in the same app ${signed(module, installed)}. Each median is within the others' spread.`
 }
 
 // A relative `baseURL` on the server: the app's own route, in-process or through a socket to the app's own address.
