@@ -121,13 +121,16 @@ export async function ssrSection({ api, out, quick, rounds }: SsrSetup): Promise
     await inProcessSection(out, routeApps, cookie, options)
   }
   finally {
-    for (const app of [signedApp, ...Object.values(apps), ...Object.values(routeApps)]) app.stop()
+    for (const app of [...Object.values(apps), ...Object.values(routeApps)]) app.stop()
   }
 }
 
+/** The median of a row's rounds; `undefined` where /proc told nothing. */
+const medianOf = (series: Record<string, number[]>, name: string): number | undefined => series[name]?.length ? median(series[name]!) : undefined
+
 /** What the module's render costs beyond plain axios, part by part: Nitro's copy of its runtime config keys, its plugins, the call. */
 function configCost(cpu: Record<string, number[]>): string {
-  const [plain, keys, installed, module] = ['plain axios', WITH_KEYS, INSTALLED, 'nuxt-axios-jwt, valid token'].map(name => cpu[name]?.length ? median(cpu[name]!) : undefined)
+  const [plain, keys, installed, module] = ['plain axios', WITH_KEYS, INSTALLED, 'nuxt-axios-jwt, valid token'].map(name => medianOf(cpu, name))
   if (plain === undefined || keys === undefined || installed === undefined || module === undefined) return ''
   const signed = (a: number, b: number) => `${a >= b ? '+' : '−'}${Math.abs(a - b).toFixed(0)} µs`
   return `Server CPU per render against the plain page: the runtime config keys the module adds (its deployment options, `
@@ -185,7 +188,7 @@ async function inProcessSection(out: SsrSetup['out'], apps: Record<string, App>,
 
 /** What the call itself costs each way, and what the render without it leaves for any way of calling. */
 function callCost(cpu: Record<string, number[]>, names: { inProcess: string, hop: string, floor: string }): string {
-  const [inProcess, hop, floor] = [names.inProcess, names.hop, names.floor].map(name => cpu[name]?.length ? median(cpu[name]!) : undefined)
+  const [inProcess, hop, floor] = [names.inProcess, names.hop, names.floor].map(name => medianOf(cpu, name))
   if (inProcess === undefined || hop === undefined || floor === undefined) return 'Server CPU is read from /proc: not on this system.'
   return `The call itself costs ${(inProcess - floor).toFixed(0)} µs of server CPU in-process against ${(hop - floor).toFixed(0)} µs `
     + `through the network hop (${((inProcess - floor) / (hop - floor)).toFixed(2)}×). The render without any call takes `

@@ -3,7 +3,7 @@ import { readTokenTimes, tokenLifetime } from '../src/runtime/core/jwt'
 import { getByPath } from '../src/runtime/core/paths'
 import { readTokenResponse } from '../src/runtime/core/tokens'
 import axios from 'axios'
-import { isPlainHttpRemote, originOf, redirectTargetProblem, requestURL, safeRedirect } from '../src/runtime/core/url'
+import { goesToOwnURL, isPlainHttpRemote, originOf, redirectTargetProblem, requestURL, safeRedirect } from '../src/runtime/core/url'
 
 const b64 = (value: string) => Buffer.from(value).toString('base64url')
 const jwt = (payload: string, header = '{"alg":"HS256","typ":"JWT"}') => `${b64(header)}.${b64(payload)}.c2ln`
@@ -170,6 +170,17 @@ describe('requestURL', () => {
         }
       }
     }
+  })
+})
+
+describe('goesToOwnURL', () => {
+  it('tells an absolute URL that axios sends as it is from one it joins to the base URL', () => {
+    for (const url of ['https://other.test/x', '//other.test/x', 'HTTP://Other.test']) {
+      expect(goesToOwnURL({ url })).toBe(true)
+      expect(axios.getUri({ baseURL: 'https://api.test/v1', url })).toBe(url)
+      expect(goesToOwnURL({ url, allowAbsoluteUrls: false })).toBe(false)
+    }
+    for (const url of [undefined, '', '/items', 'items', 'http:items']) expect(goesToOwnURL({ url })).toBe(false)
   })
 })
 

@@ -1,7 +1,7 @@
 import type { AxiosInstance, AxiosRequestConfig } from 'axios'
 import { lastValue } from './memo'
 import { optedOut } from './request-options'
-import { ABSOLUTE_URL, originOf } from './url'
+import { goesToOwnURL, originOf } from './url'
 
 /** Which requests of an instance go to the API and may carry its token. */
 export interface ApiRequests {
@@ -23,9 +23,8 @@ export function apiRequests(api: AxiosInstance, refreshURL: string, origin?: str
   const refreshName = lastSegmentOf(refreshURL)
   return {
     isApiRequest: (config) => {
-      const url = config.url || ''
-      const target = ABSOLUTE_URL.test(url) && config.allowAbsoluteUrls !== false
-        ? originOf(url, origin)
+      const target = goesToOwnURL(config)
+        ? originOf(config.url!, origin)
         : baseOrigin(config.baseURL ?? api.defaults.baseURL ?? '')
       return target !== undefined && target === apiOrigin()
     },

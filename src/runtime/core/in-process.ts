@@ -1,6 +1,6 @@
 import axios, { type AxiosAdapter } from 'axios'
 import { callLocally, localCallCarries, registeredLocalCall } from './local-call'
-import { originOf, requestURL } from './url'
+import { goesToOwnURL, originOf } from './url'
 
 /** Stands for this server in the URLs of requests that never leave the process; `.invalid` cannot resolve (RFC 6761). */
 export const IN_PROCESS_ORIGIN = 'http://in-process.invalid'
@@ -42,7 +42,8 @@ function createInProcessAdapter(localFetch: LocalFetch): AxiosAdapter {
   // Axios' fetch adapter over the local fetch, for what `localCall` cannot carry: built when first needed.
   let local: AxiosAdapter | undefined
   return (config) => {
-    if (originOf(requestURL({ ...config, params: undefined })) !== IN_PROCESS_ORIGIN) return network(config)
+    // Where it goes, from its own URL or its base URL: the whole URL is joined only for a request served here.
+    if (originOf(goesToOwnURL(config) || !config.baseURL ? config.url ?? '' : config.baseURL) !== IN_PROCESS_ORIGIN) return network(config)
     // Nitro's `localCall` where the module's server plugin registered it, and the request is a plain one.
     const localCall = registeredLocalCall()
     if (localCall && localCallCarries(config)) return callLocally(localCall, config)

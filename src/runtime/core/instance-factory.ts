@@ -9,22 +9,19 @@ const proto = axios.Axios.prototype as unknown as Record<string, Method>
 /** What an instance carries of `Axios.prototype` (`request`, `get`, `post`, `getUri`, ...), bound to its context. */
 const METHODS = Object.getOwnPropertyNames(proto).filter(key => key !== 'constructor' && typeof proto[key] === 'function')
 
-/** Whether `value` is an object `mergeConfig` makes anew for each config: a plain one (the config itself has no prototype). */
-function isPlain(value: unknown): value is Config {
-  if (!value || typeof value !== 'object') return false
-  const prototype = Object.getPrototypeOf(value)
-  return prototype === null || prototype === Object.prototype
-}
-
-/** A copy of a merged config as `mergeConfig` makes one: its plain objects (headers) and arrays new, the rest shared. */
+/**
+ * A copy of a merged config as `mergeConfig` makes one: its plain objects (headers; the config itself, which has no
+ * prototype) and arrays new, the rest shared.
+ */
 function copied<T>(value: T): T {
   if (Array.isArray(value)) return value.slice() as T
-  if (!isPlain(value)) return value
+  if (!value || typeof value !== 'object') return value
   const prototype = Object.getPrototypeOf(value)
+  if (prototype !== null && prototype !== Object.prototype) return value
   const copy = (prototype ? {} : Object.create(null)) as Config
   // The slot `mergeConfig` gives a config without a prototype, not enumerable.
   if (!prototype && Object.hasOwn(value, 'hasOwnProperty')) Object.defineProperty(copy, 'hasOwnProperty', Object.getOwnPropertyDescriptor(value, 'hasOwnProperty')!)
-  for (const key of Object.keys(value)) copy[key] = copied(value[key])
+  for (const key of Object.keys(value)) copy[key] = copied((value as Config)[key])
   return copy as T
 }
 

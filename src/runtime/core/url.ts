@@ -3,7 +3,11 @@ import axios, { type AxiosRequestConfig } from 'axios'
 const PLACEHOLDER = 'http://placeholder.invalid'
 
 /** Axios' own test for an absolute URL (protocol-relative included); the rest resolve against the base URL. */
-export const ABSOLUTE_URL = /^(?:[a-z][a-z\d+\-.]*:)?\/\//i
+const ABSOLUTE_URL = /^(?:[a-z][a-z\d+\-.]*:)?\/\//i
+
+/** Whether axios sends the request to its own URL, an absolute one, rather than joining it to the base URL. */
+export const goesToOwnURL = (config: Pick<AxiosRequestConfig, 'url' | 'allowAbsoluteUrls'>): boolean =>
+  ABSOLUTE_URL.test(config.url || '') && config.allowAbsoluteUrls !== false
 
 /**
  * The URL axios sends a request to, for a config an adapter holds (the instance's defaults merged in already): a
@@ -13,7 +17,7 @@ export const ABSOLUTE_URL = /^(?:[a-z][a-z\d+\-.]*:)?\/\//i
 export function requestURL(config: AxiosRequestConfig): string {
   const url = config.url || ''
   const base = config.baseURL
-  if (config.params || !base || ABSOLUTE_URL.test(url)) return axios.getUri({ ...config, params: config.params })
+  if (config.params || !base || ABSOLUTE_URL.test(url)) return axios.getUri(config)
   return url ? `${base.replace(/\/+$/, '')}/${url.replace(/^\/+/, '')}` : base
 }
 
