@@ -15,6 +15,9 @@ export function checkOptions(options: AxiosJwtOptions) {
     if (!/^[a-z][\w-]*$/i.test(name)) throw new Error(`[nuxt-axios-jwt] \`axiosJwt.apis\`: "${name}" is not a name an app can call (letters, digits, _ and -, starting with a letter).`)
     if (typeof api?.baseURL !== 'string' || !api.baseURL) throw new Error(`[nuxt-axios-jwt] \`axiosJwt.apis.${name}.baseURL\` must be the API's address (a URL, or a path on the site), not ${JSON.stringify(api?.baseURL)}.`)
   }
+  if (!Array.isArray(options.liveOrigins) || options.liveOrigins.some(origin => typeof origin !== 'string' || !/^(?:http|ws)s?:\/\/[^/]/.test(origin))) {
+    throw new Error(`[nuxt-axios-jwt] \`axiosJwt.liveOrigins\` must be a list of absolute URLs such as ['wss://live.example.com'], not ${JSON.stringify(options.liveOrigins)}.`)
+  }
   for (const [name, path] of Object.entries(options.claims)) {
     if (typeof path !== 'string' || !path) throw new Error(`[nuxt-axios-jwt] \`axiosJwt.claims.${name}\` must be a dot path (a non-empty string) such as 'realm_access.roles', not ${JSON.stringify(path)}.`)
   }

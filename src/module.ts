@@ -129,11 +129,11 @@ const ownSessions = (options: AxiosJwtOptions): Record<string, OwnSession> =>
  * the proxy's target and the identity provider when the app is built with them.
  */
 function publishRuntimeConfig(options: AxiosJwtOptions, nuxt: Nuxt) {
-  const { baseURL, apis, serverBaseURL, sharedRefresh, endpoints, cookie, proxy, oidc } = options
+  const { baseURL, apis, liveOrigins, serverBaseURL, sharedRefresh, endpoints, cookie, proxy, oidc } = options
   const publicConfig = nuxt.options.runtimeConfig.public as Record<string, unknown>
   publicConfig.axiosJwt = defu(
     publicConfig.axiosJwt as Partial<DeployOptions> | undefined,
-    { baseURL, ...Object.keys(apis).length > 0 && { apis: addresses(apis) }, endpoints, cookie: { domain: cookie.domain ?? '', secure: cookie.secure! } } satisfies DeployOptions,
+    { baseURL, ...Object.keys(apis).length > 0 && { apis: addresses(apis) }, liveOrigins, endpoints, cookie: { domain: cookie.domain ?? '', secure: cookie.secure! } } satisfies DeployOptions,
   )
   const privateConfig = nuxt.options.runtimeConfig as Record<string, unknown>
   const provider = oidcParts(oidc)
@@ -149,7 +149,7 @@ function publishRuntimeConfig(options: AxiosJwtOptions, nuxt: Nuxt) {
 /** The runtime config's part of the options, and the rest, which describes the API's shape and is built into the app. */
 function publishOptions(options: AxiosJwtOptions, nuxt: Nuxt, resolver: Resolver) {
   publishRuntimeConfig(options, nuxt)
-  const { baseURL, apis, serverBaseURL, sharedRefresh, endpoints, cookie, proxy: { to, ...proxy }, oidc, ...shape } = options
+  const { baseURL, apis, liveOrigins, serverBaseURL, sharedRefresh, endpoints, cookie, proxy: { to, ...proxy }, oidc, ...shape } = options
   const provider = oidcParts(oidc)
   const built: BuiltOptions = {
     ...shape,

@@ -16,6 +16,13 @@ describe('options that stop the build', () => {
     expect(check({ apis: { billing: {} as { baseURL: string } } })).toThrow('`axiosJwt.apis.billing.baseURL` must be the API\'s address')
   })
 
+  it('takes live origins that are absolute URLs, and names any other', () => {
+    expect(check({ liveOrigins: ['wss://live.example.com', 'https://events.example.com', 'ws://127.0.0.1:4000'] })).not.toThrow()
+    for (const liveOrigins of [['live.example.com'], ['/live'], ['ftp://live.example.com'], 'wss://live.example.com' as unknown as string[]]) {
+      expect(check({ liveOrigins })).toThrow('`axiosJwt.liveOrigins` must be a list of absolute URLs')
+    }
+  })
+
   it('names a claim path that is not a non-empty string', () => {
     expect(check({ claims: { roles: ['realm_access', 'roles'] as unknown as string, scopes: 'scope' } })).toThrow('`axiosJwt.claims.roles` must be a dot path')
     expect(check({ claims: { roles: 'roles', scopes: '' } })).toThrow('`axiosJwt.claims.scopes` must be a dot path')

@@ -14,14 +14,17 @@ import { sleep } from './utils/time'
 // The live server checks tokens with the test API, which starts with the fixture.
 const issuer: { api?: TestApi } = {}
 const live = await startLiveServer(token => issuer.api!.verifyAccess(token))
-afterAll(() => live.close())
-const { api, other, billing, partner } = await fixtureWithOtherOrigin({ env: { NUXT_PUBLIC_LIVE_ORIGIN: live.url } })
+const unlisted = await startLiveServer(token => issuer.api!.verifyAccess(token))
+afterAll(() => Promise.all([live.close(), unlisted.close()]))
+const { api, other, billing, partner } = await fixtureWithOtherOrigin({
+  env: { NUXT_PUBLIC_LIVE_ORIGIN: live.url, NUXT_PUBLIC_UNLISTED_LIVE_ORIGIN: unlisted.url, NUXT_PUBLIC_AXIOS_JWT_LIVE_ORIGINS: JSON.stringify([live.url]) },
+})
 issuer.api = api
 const { sessionPage, expireTokens } = sessionPages(api)
 
 describeNamedApisInBrowser({ api, other, billing }, setTokenCookies)
 describeOwnSessionsInBrowser({ api, partner }, setTokenCookies)
-describeLiveConnections(api, live, setTokenCookies)
+describeLiveConnections(api, { live, unlisted }, setTokenCookies)
 
 describe('signing and refreshing in the browser', () => {
   it('refreshes once for 10 concurrent requests with an expired token, and all succeed', async () => {

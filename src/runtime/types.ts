@@ -31,6 +31,13 @@ export interface AxiosJwtOptions {
    * @default {}
    */
   apis: Record<string, ApiOptions>
+  /**
+   * Origins beside the APIs' own to which `useAuthWebSocket` and `useAuthEventSource` may carry the access token
+   * (`['wss://live.example.com']`); a live connection to any other origin does not open. Unencrypted (`ws:`, `http:`)
+   * only on this machine. Runtime-configurable (`NUXT_PUBLIC_AXIOS_JWT_LIVE_ORIGINS='["wss://live.example.com"]'`).
+   * @default []
+   */
+  liveOrigins: string[]
   sharedRefresh: {
     /**
      * A Nitro storage mount (unstorage's `redis` driver) through which several server instances share each refresh, so

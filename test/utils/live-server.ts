@@ -18,6 +18,10 @@ export interface LiveServer {
   streams: LiveVisit[]
   /** Connections refused for their token. */
   refused: number
+  /** Connections to `/socket-error`, which sends an error frame and closes with 1008 whatever the token. */
+  errorCloses: number
+  /** Requests to `/events-unavailable`, which answers 503 whatever the token. */
+  unavailable: number
   /** WebSocket and stream connections open now. */
   open: () => number
   reset: () => void
@@ -31,7 +35,7 @@ const TICK_MS = 100
  * A real WebSocket server (`ws`) and an event stream on 127.0.0.1 that take the access token as the query parameter
  * `access_token`, check it with `verify` (the test API's own check), send a tick every 100 ms, and close a connection
  * when its token expires: a WebSocket with code 4401, a stream by ending it (the browser then reconnects with the old
- * token and gets a 401).
+ * token and gets a 401). `/socket-error` and `/events-unavailable` refuse every connection, as a faulty server does.
  */
 export async function startLiveServer(verify: (token: string) => Promise<unknown>): Promise<LiveServer> {
   const openSockets = new Set<WebSocket>()
@@ -51,6 +55,10 @@ export async function startLiveServer(verify: (token: string) => Promise<unknown
   async function stream(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url!, 'http://127.0.0.1')
     res.setHeader('access-control-allow-origin', req.headers.origin ?? '*')
+    if (url.pathname === '/events-unavailable') {
+      live.unavailable++
+      return void res.writeHead(503).end()
+    }
     const token = url.searchParams.get('access_token')
     const life = await lifeOf(token)
     if (life === undefined) {
@@ -69,7 +77,13 @@ export async function startLiveServer(verify: (token: string) => Promise<unknown
   }
 
   async function socket(ws: WebSocket, req: IncomingMessage) {
-    const token = new URL(req.url!, 'http://127.0.0.1').searchParams.get('access_token')
+    const url = new URL(req.url!, 'http://127.0.0.1')
+    if (url.pathname === '/socket-error') {
+      live.errorCloses++
+      ws.send('{"error":"busy"}')
+      return ws.close(1008, 'policy')
+    }
+    const token = url.searchParams.get('access_token')
     const life = await lifeOf(token)
     if (life === undefined) {
       live.refused++
@@ -96,11 +110,15 @@ export async function startLiveServer(verify: (token: string) => Promise<unknown
     sockets: [],
     streams: [],
     refused: 0,
+    errorCloses: 0,
+    unavailable: 0,
     open: () => openSockets.size + openStreams.size,
     reset() {
       live.sockets = []
       live.streams = []
       live.refused = 0
+      live.errorCloses = 0
+      live.unavailable = 0
     },
     async close() {
       clearInterval(ticker)

@@ -15,6 +15,7 @@ export function optionDefaults(dev: boolean): AxiosJwtOptions {
     baseURL: '',
     serverBaseURL: '',
     apis: {},
+    liveOrigins: [],
     sharedRefresh: { storage: '' },
     proxy: { path: '', to: '', timeout: 30_000, maxBodySize: 10 * 1024 * 1024 },
     endpoints: { login: '/auth/login', refresh: '/auth/refresh', logout: '/auth/logout', user: '/auth/me' },

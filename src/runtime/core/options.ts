@@ -25,6 +25,7 @@ export interface DeployOptions {
   baseURL: string
   /** Absent when the app names no other API. */
   apis?: ResolvedOptions['apis']
+  liveOrigins: string[]
   endpoints: AxiosJwtOptions['endpoints']
   cookie: { domain: string, secure: boolean }
 }

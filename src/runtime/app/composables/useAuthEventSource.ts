@@ -2,7 +2,7 @@ import { liveConnection, type LiveConnection } from '../live/live-connection'
 import { withToken, type LiveTokenOptions } from '../live/live-token'
 import { useAuth } from './useAuth'
 import type { MaybeRefOrGetter, Ref } from 'vue'
-import { ref, shallowRef, toValue } from '#imports'
+import { ref, shallowRef } from '#imports'
 
 export interface AuthEventSourceOptions extends LiveTokenOptions {
   /** Named events to listen to beside `message`; each lands in `event` and `data`. */
@@ -24,9 +24,10 @@ export interface AuthEventSource extends LiveConnection<EventSource> {
 }
 
 /**
- * An EventSource that carries the session's access token in its URL: opened with a valid token, reopened with a
- * fresh one (and the last event id) when the server refuses the old one, closed when the session ends. A stream that
- * drops is reopened by the browser itself while its token is good. During SSR it stays closed.
+ * An EventSource that carries the session's access token in its URL: opened with a valid token, reopened after a
+ * pause with a valid one (refreshed once due) and the last event id when the server ends it with another answer than
+ * 200, closed when the session ends. A stream that drops is reopened by the browser itself. It opens only to an API's
+ * origin or one of `axiosJwt.liveOrigins`. During SSR it stays closed.
  */
 export function useAuthEventSource(url: MaybeRefOrGetter<string>, options: AuthEventSourceOptions = {}): AuthEventSource {
   const data = ref<string | null>(null)
@@ -34,11 +35,10 @@ export function useAuthEventSource(url: MaybeRefOrGetter<string>, options: AuthE
   const lastEventId = ref<string | null>(null)
   if (import.meta.server) return { data, event, lastEventId, status: ref('CLOSED'), socket: shallowRef(), open: async () => {}, close: () => {} }
   const { queryParam = 'access_token', lastEventIdParam = 'lastEventId' } = options
-  const live = liveConnection(useAuth(options.api), options, (token, events) => {
-    const target = withToken(toValue(url), queryParam, token)
+  const live = liveConnection(useAuth(options.api), options, url, (address, token, events) => {
+    const target = withToken(address, queryParam, token)
     const source = new EventSource(lastEventId.value ? withToken(target, lastEventIdParam, lastEventId.value) : target, { withCredentials: options.withCredentials })
     const receive = (message: MessageEvent<string>) => {
-      events.accepted()
       data.value = message.data
       event.value = message.type
       if (message.lastEventId) lastEventId.value = message.lastEventId
@@ -46,9 +46,10 @@ export function useAuthEventSource(url: MaybeRefOrGetter<string>, options: AuthE
     source.addEventListener('open', events.opened)
     source.addEventListener('message', receive)
     for (const name of options.events ?? []) source.addEventListener(name, receive)
-    // The browser reopens a dropped stream itself; a closed one was refused (the server answered other than 200).
+    // The browser reopens a dropped stream itself. A closed one had an answer other than 200, and a stream cannot tell
+    // a 401 from a 503: a drop, reopened after the pause with a valid token (a refreshed one once it is due).
     source.addEventListener('error', () => {
-      if (source.readyState === EventSource.CLOSED) events.closed(true)
+      if (source.readyState === EventSource.CLOSED) events.closed(false)
     })
     return source
   })

@@ -2,7 +2,7 @@ import { liveConnection, type LiveConnection } from '../live/live-connection'
 import { withToken, type LiveTokenOptions } from '../live/live-token'
 import { useAuth } from './useAuth'
 import type { MaybeRefOrGetter, Ref } from 'vue'
-import { ref, shallowRef, toValue } from '#imports'
+import { ref, shallowRef } from '#imports'
 
 export interface AuthWebSocketOptions extends LiveTokenOptions {
   /**
@@ -18,7 +18,8 @@ export interface AuthWebSocketOptions extends LiveTokenOptions {
   authMessage?: (token: string) => string
   /**
    * Close codes by which the server says the token was refused or has expired: the socket reopens with a refreshed
-   * token (twice in a row at most). Other closes reopen after a pause that grows to 30 s.
+   * token (twice in a row at most, three refreshes a minute for all live connections of a tab). Every reopening waits
+   * a pause that grows to 30 s until a connection stays open 10 s.
    * @default [4401, 1008]
    */
   authCloseCodes?: number[]
@@ -35,22 +36,21 @@ export interface AuthWebSocket extends LiveConnection<WebSocket> {
 
 /**
  * A WebSocket that carries the session's access token (browsers cannot set its headers): opened with a valid token,
- * reopened with a fresh one when the server closes it for an expired token, closed when the session ends. During SSR
- * it stays closed.
+ * reopened with a fresh one when the server closes it for an expired token, closed when the session ends. It opens
+ * only to an API's origin or one of `axiosJwt.liveOrigins`. During SSR it stays closed.
  */
 export function useAuthWebSocket(url: MaybeRefOrGetter<string>, options: AuthWebSocketOptions = {}): AuthWebSocket {
   const data = ref<unknown>(null)
   if (import.meta.server) return { data, send: () => false, status: ref('CLOSED'), socket: shallowRef(), open: async () => {}, close: () => {} }
   const { token: place = 'query', queryParam = 'access_token', authCloseCodes = [4401, 1008] } = options
   const authMessage = options.authMessage ?? ((token: string) => JSON.stringify({ type: 'auth', token }))
-  const live = liveConnection(useAuth(options.api), options, (token, events) => {
-    const socket = new WebSocket(place === 'query' ? withToken(toValue(url), queryParam, token) : toValue(url), options.protocols)
+  const live = liveConnection(useAuth(options.api), options, url, (address, token, events) => {
+    const socket = new WebSocket(place === 'query' ? withToken(address, queryParam, token) : address, options.protocols)
     socket.addEventListener('open', () => {
       if (place === 'message') socket.send(authMessage(token))
       events.opened()
     })
     socket.addEventListener('message', (event) => {
-      events.accepted()
       data.value = event.data
       options.onMessage?.(event)
     })

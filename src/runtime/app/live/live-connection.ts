@@ -1,16 +1,17 @@
 import type { SessionTag } from '../../core/hooks'
+import { liveTargetProblem } from '../../core/live-target'
+import { browserBaseURL } from '../../core/options'
 import type { UseAuthReturn } from '../../types'
+import { useAxiosJwtConfig } from '../utils/config'
 import { liveTokens, type LiveTokenOptions } from './live-token'
-import type { Ref, ShallowRef } from 'vue'
-import { getCurrentScope, onScopeDispose, ref, shallowRef, useNuxtApp, watch } from '#imports'
+import type { MaybeRefOrGetter, Ref, ShallowRef } from 'vue'
+import { getCurrentScope, onScopeDispose, ref, shallowRef, toValue, useNuxtApp, watch } from '#imports'
 
 export type LiveStatus = 'CONNECTING' | 'OPEN' | 'CLOSED'
 
 /** What a connection tells its driver (a WebSocket, an EventSource). */
 export interface LiveEvents {
   opened: () => void
-  /** The server took the token (a message arrived). */
-  accepted: () => void
   /** The connection closed; `refused`: for the token (expired, revoked), so a fresh one may do. */
   closed: (refused: boolean) => void
 }
@@ -26,10 +27,16 @@ export interface LiveConnection<S> {
   close: () => void
 }
 
-/** Waits this long before trying again after a connection failed for another reason than its token, doubling to 30 s. */
+/** Waits this long before trying again after a connection closed, doubling to 30 s. */
 const FIRST_RETRY_MS = 1000
 
-/** The pause before the next try: it doubles with each failure, up to 30 s, and starts again once a connection opens. */
+/**
+ * A connection open this long counts as accepted: the pause and the refusals start again from none. A server that
+ * takes a connection and closes it at once (an error frame, then 1008) stays on the growing pause.
+ */
+const HELD_MS = 10_000
+
+/** The pause before the next try: it doubles with each close, up to 30 s, and starts again once a connection held. */
 function backoff() {
   let pauseMs = FIRST_RETRY_MS
   let timer: ReturnType<typeof setTimeout> | undefined
@@ -70,42 +77,48 @@ function currentConnection<S extends { close: () => void }>() {
 }
 
 /**
- * A connection that carries the session's access token and keeps it fresh: opened with a valid token, reopened with
- * a refreshed one when the server closes it for the token, reopened after a growing pause when it drops for another
- * reason, and closed for good when the session ends (logout, expiry, another tab's logout).
+ * A connection that carries the session's access token to `url` and keeps it fresh: opened with a valid token,
+ * reopened with a refreshed one when the server closes it for the token, reopened when it drops for another reason,
+ * each after a pause that grows until a connection holds, and closed for good when the session ends (logout, expiry,
+ * another tab's logout). A URL the token may not go to is never opened.
  */
-export function liveConnection<S extends { close: () => void }>(auth: Pick<UseAuthReturn, 'getAccessToken' | 'refresh' | 'loggedIn'>, options: LiveTokenOptions, connect: (token: string, events: LiveEvents) => S): LiveConnection<S> {
+export function liveConnection<S extends { close: () => void }>(auth: Pick<UseAuthReturn, 'getAccessToken' | 'refresh' | 'loggedIn'>, options: LiveTokenOptions, url: MaybeRefOrGetter<string>, connect: (url: string, token: string, events: LiveEvents) => S): LiveConnection<S> {
   const { status, socket, ...current } = currentConnection<S>()
   const tokens = liveTokens(auth)
   const retry = backoff()
+  const target = allowedTarget(url)
   let wanted = false
 
   function start(token: string | undefined) {
-    if (!wanted) return
-    if (!token) return close()
-    const next: S = connect(token, {
+    const address = wanted && token ? target() : undefined
+    if (!address) return close()
+    let openedAt: number | undefined
+    const next: S = connect(address, token!, {
       opened: () => {
         if (!current.is(next)) return
         status.value = 'OPEN'
-        retry.succeeded()
+        openedAt = Date.now()
       },
-      accepted: tokens.accepted,
       closed: (refused) => {
         if (!current.is(next)) return
         status.value = 'CLOSED'
-        if (wanted) void again(refused)
+        if (openedAt !== undefined && Date.now() - openedAt >= HELD_MS) {
+          retry.succeeded()
+          tokens.held()
+        }
+        if (wanted) retry.later(() => void (refused ? reopenRefused() : open()))
       },
     })
     current.replace(next)
   }
-  async function again(refused: boolean) {
+  async function reopenRefused() {
     try {
-      if (refused) return start(await tokens.afterRefusal())
+      start(await tokens.afterRefusal())
     }
     catch {
       // A refresh that failed for now (RefreshError, offline): try again after the pause.
+      if (wanted) retry.later(() => void open())
     }
-    retry.later(() => void open())
   }
   async function open() {
     wanted = true
@@ -114,7 +127,7 @@ export function liveConnection<S extends { close: () => void }>(auth: Pick<UseAu
       start(await tokens.forOpening())
     }
     catch {
-      await again(false)
+      if (wanted) retry.later(() => void open())
     }
   }
   function close() {
@@ -131,6 +144,21 @@ export function liveConnection<S extends { close: () => void }>(auth: Pick<UseAu
   })
   if (options.immediate !== false) void open()
   return { status, socket, open, close }
+}
+
+/**
+ * `url` now, when the token may go there (an API's origin or one of `liveOrigins`, encrypted beyond this machine);
+ * else `undefined`, and the reason on the console.
+ */
+function allowedTarget(url: MaybeRefOrGetter<string>): () => string | undefined {
+  const config = useAxiosJwtConfig()
+  const allowed = [browserBaseURL(config), ...Object.values(config.apis).map(api => api.baseURL), ...config.liveOrigins]
+  return () => {
+    const address = toValue(url)
+    const problem = liveTargetProblem(address, window.location.href, allowed)
+    if (!problem) return address
+    console.error(`[nuxt-axios-jwt] A live connection did not open: ${problem}.`)
+  }
 }
 
 /**

@@ -35,10 +35,24 @@ export function withToken(url: string, param: string, token: string): string {
 /** After this many refusals in a row with a token just refreshed, a connection stops trying: the server wants another one. */
 const MAX_REFUSALS = 2
 
+/** Refreshes that refusals of live connections may ask for, per minute, all connections of the tab together. */
+const REFRESHES_PER_MINUTE = 3
+
+/** When refusals of this tab's live connections last asked for a refresh (a minute's worth at most). */
+const refusalRefreshes: number[] = []
+
+/** Whether a refusal may refresh now: under `REFRESHES_PER_MINUTE` for the whole tab; taken when it may. */
+function takeRefusalRefresh(now = Date.now()): boolean {
+  while (refusalRefreshes.length && now - refusalRefreshes[0]! >= 60_000) refusalRefreshes.shift()
+  if (refusalRefreshes.length >= REFRESHES_PER_MINUTE) return false
+  refusalRefreshes.push(now)
+  return true
+}
+
 /**
  * The tokens of one live connection: a valid one to open with, and after the server refused one (closed for an
- * expired token), a refreshed one, unless the session refreshed meanwhile. `undefined`: there is no session, or the
- * server keeps refusing fresh tokens; stop.
+ * expired token), a refreshed one, unless the session refreshed meanwhile or the tab's refreshes for refusals are spent
+ * (then the same token, after the pause). `undefined`: there is no session, or the server keeps refusing; stop.
  */
 export function liveTokens(auth: Pick<UseAuthReturn, 'getAccessToken' | 'refresh'>) {
   let refusals = 0
@@ -51,8 +65,8 @@ export function liveTokens(auth: Pick<UseAuthReturn, 'getAccessToken' | 'refresh
     async afterRefusal(): Promise<string | undefined> {
       if (++refusals > MAX_REFUSALS) return undefined
       try {
-        const current = await auth.getAccessToken()
-        last = current && current !== last ? current : await auth.refresh()
+        const current = await auth.getAccessToken() ?? undefined
+        last = current !== last || !takeRefusalRefresh() ? current : await auth.refresh()
         return last
       }
       catch (error) {
@@ -60,8 +74,8 @@ export function liveTokens(auth: Pick<UseAuthReturn, 'getAccessToken' | 'refresh
         throw error
       }
     },
-    /** The server took the token: refusals start again from none. */
-    accepted: () => {
+    /** A connection stayed open long enough to count as accepted: refusals start again from none. */
+    held: () => {
       refusals = 0
     },
   }
