@@ -59,7 +59,8 @@ export default defineNuxtModule<ModuleOptions>({
       { name: 'useAuthWebSocket', from: resolver.resolve('./runtime/app/composables/useAuthWebSocket') },
       { name: 'useAuthEventSource', from: resolver.resolve('./runtime/app/composables/useAuthEventSource') },
       { name: 'useLoginError', from: resolver.resolve('./runtime/app/composables/useLoginError') },
-      ...['AxiosJwtError', 'RefreshError', 'SessionExpiredError', 'OfflineError'].map(name => ({ name, from: resolver.resolve('./runtime/core/errors') })),
+      { name: 'useLoginFormAction', from: resolver.resolve('./runtime/app/composables/useLoginFormAction') },
+      ...['AxiosJwtError', 'RefreshError', 'SessionExpiredError', 'OfflineError', 'InvalidCredentialsError'].map(name => ({ name, from: resolver.resolve('./runtime/core/errors') })),
     ])
     addServerParts(options, resolver)
     addRouteMiddleware({ name: 'auth', path: resolver.resolve('./runtime/app/middleware/auth') })

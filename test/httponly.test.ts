@@ -2,6 +2,7 @@ import { createPage, fetch, url } from '@nuxt/test-utils/e2e'
 import type { BrowserContext, Page } from 'playwright-core'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { gotoHydrated, logInThroughForm, text } from './utils/browser'
+import { submitBeforeHydration } from './utils/form-login'
 import { describeClaimGuards } from './utils/claim-guards'
 import { describeNamedApisInBrowser } from './utils/named-apis'
 import { describeOwnSessionsInBrowser } from './utils/own-sessions'
@@ -150,6 +151,56 @@ describe('httpOnly mode on the server', () => {
     const rotated = response.headers.getSetCookie().find(c => c.startsWith('refresh_token='))!.split(';')[0]!.slice('refresh_token='.length)
     expect(JSON.stringify(body)).not.toContain(rotated)
     expect(JSON.stringify(body)).not.toContain(tokens.refreshToken)
+  })
+})
+
+describe('a login form posted by the browser itself (before hydration, or without scripts)', () => {
+  it('signs in through the module\'s route and answers 303 to the page asked for: the password in no URL', async () => {
+    const { page, requests } = await submitBeforeHydration('/login?redirect=/protected')
+    await page.waitForURL(url('/protected'))
+    expect(requests.at(-2)).toMatchObject({ method: 'POST', url: url(`${ROUTES.login}?redirect=%2Fprotected`) })
+    expect(requests.at(-2)!.body).toBe('username=alice&password=secret')
+    expect(requests.map(request => request.url).join(' ')).not.toMatch(/secret/)
+    expect(await text(page, 'items')).toBe('Keys:Alice')
+    expect((await cookies(page.context())).refresh?.httpOnly).toBe(true)
+    expect(api.calls.login).toBe(1)
+  })
+
+  it('sends a refused form back to the login page with invalid_credentials and the page it was for', async () => {
+    const { page } = await submitBeforeHydration('/login?redirect=/protected', { password: 'wrong' })
+    await page.waitForURL(/\/login\?/)
+    const back = new URL(page.url())
+    expect(Object.fromEntries(back.searchParams)).toEqual({ auth_error: 'invalid_credentials', redirect: '/protected' })
+    await expect.poll(() => text(page, 'login-error')).toBe('invalid_credentials: The username or password is not right.')
+    expect((await cookies(page.context())).refresh).toBeUndefined()
+  })
+
+  it('refuses a login form another site (a sibling subdomain too) or an unknown sender posts, and stores nothing', async () => {
+    const form = (headers: Record<string, string>) => fetch(ROUTES.login, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+      body: 'username=alice&password=secret',
+    })
+    const host = new URL(url('/')).host
+    const senders: Array<Record<string, string>> = [
+      { 'sec-fetch-site': 'cross-site', 'origin': 'https://evil.example' },
+      { 'sec-fetch-site': 'same-site', 'origin': `http://sub.${host}` },
+      { 'sec-fetch-site': 'none' },
+      { origin: 'https://evil.example' },
+      { 'sec-fetch-site': 'same-origin', 'origin': 'https://evil.example' },
+      {},
+    ]
+    for (const headers of senders) {
+      const response = await form(headers)
+      expect(response.status, JSON.stringify(headers)).toBe(403)
+      expect(response.headers.getSetCookie()).toEqual([])
+    }
+    expect(api.calls.login).toBe(0)
+    // The app's own page, as an older browser sends it (an Origin and no Sec-Fetch-Site), is taken.
+    const own = await form({ origin: new URL(url('/')).origin })
+    expect(own.status).toBe(303)
+    expect(own.headers.get('location')).toBe('/')
   })
 })
 

@@ -2,7 +2,8 @@
 import { createPage, url } from '@nuxt/test-utils/e2e'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { gotoHydrated, setTokenCookies, text, tokenCookies } from './utils/browser'
+import { gotoHydrated, hydrated, setTokenCookies, text, tokenCookies } from './utils/browser'
+import { submitBeforeHydration } from './utils/form-login'
 import { describeClaimGuards } from './utils/claim-guards'
 import { fixtureWithApi } from './utils/fixture'
 import { hookEvents, sessionPages } from './utils/session-pages'
@@ -28,12 +29,34 @@ describe('login and guards', () => {
     expect(await hookEvents(page)).toEqual(['login:Alice'])
   })
 
-  it('shows the API\'s refusal of wrong credentials and stores nothing', async () => {
+  it('rejects wrong credentials with an InvalidCredentialsError in the API\'s own words, and stores nothing', async () => {
     const page = await createPage('/login')
+    await hydrated(page)
     await page.getByTestId('password').fill('wrong')
     await page.getByTestId('submit').click()
-    await expect.poll(() => text(page, 'login-error')).toMatch(/401/)
+    // The test API answers 401 { error: 'wrong credentials' }.
+    await expect.poll(() => text(page, 'login-error')).toBe('invalid_credentials: wrong credentials')
     expect(await tokenCookies(page.context())).toEqual({ access: undefined, refresh: undefined })
+  })
+
+  it('shows a known code of ?auth_error= with the module\'s text, never text from the URL', async () => {
+    const page = await createPage('/login?auth_error=invalid_credentials&auth_error_description=Call%20555-0100%20to%20unlock')
+    expect(await text(page, 'login-error')).toBe('invalid_credentials: The username or password is not right.')
+    await gotoHydrated(page, '/login?auth_error=Call%20555-0100&auth_error_description=Call%20555-0100')
+    expect(await text(page, 'login-error')).toBe('sign_in_failed: The sign-in failed. Sign in again.')
+  })
+
+  it('keeps the password out of the URL when the login form is submitted before the page hydrates', async () => {
+    const { page, requests } = await submitBeforeHydration('/login?redirect=/protected')
+    await page.waitForLoadState()
+    const submitted = requests.at(-1)!
+    expect(submitted.method).toBe('POST')
+    expect(submitted.url).not.toMatch(/secret|password/)
+    expect(page.url()).not.toMatch(/secret|password/)
+    // Readable mode has no server route: the form posts to its own page, which renders again, and nothing is stored.
+    expect(new URL(page.url()).pathname).toBe('/login')
+    expect(await tokenCookies(page.context())).toEqual({ access: undefined, refresh: undefined })
+    expect(api.calls.login).toBe(0)
   })
 
   for (const target of ['https://evil.example', '//evil.example', '/\\evil.example', 'javascript:alert(1)', '/%2F%2Fevil.example', '/.//evil.example', '/%5Cevil.example']) {

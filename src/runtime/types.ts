@@ -408,20 +408,25 @@ export interface OidcOptions {
 }
 
 /**
- * Why a sign-in with the identity provider failed, as the login page gets it (`useLoginError()`): the provider's own
- * `error` (`access_denied`, `login_required`, …) or the module's.
+ * Why a sign-in failed, as the login page gets it (`useLoginError()`), from a fixed list:
+ * - `invalid_credentials`: the API refused the username and password of a login form posted before the page ran its
+ *   scripts (httpOnly and proxy modes); `login_unavailable`: the API could not be asked.
+ * - The identity provider's `access_denied`, `login_required`, `consent_required`, `interaction_required`,
+ *   `account_selection_required`.
  * - `state_mismatch`: the callback's `state` is not the one this browser started with (tampered, replayed, or the
  *   sign-in took longer than ten minutes).
  * - `code_rejected`: the provider refused the authorization code (already used, expired).
  * - `id_token_invalid`: the ID token failed a check (signature, issuer, audience, nonce, expiry).
  * - `provider_unavailable`: the provider's discovery document or token endpoint could not be read.
+ * - `sign_in_failed`: any other failure, and any value the module did not put there.
+ * What went wrong in detail goes to the server's log, never into the page's URL.
  */
-export type LoginErrorCode = 'access_denied' | 'state_mismatch' | 'code_rejected' | 'id_token_invalid' | 'provider_unavailable' | (string & {})
+export type LoginErrorCode = 'invalid_credentials' | 'login_unavailable' | 'access_denied' | 'login_required' | 'consent_required' | 'interaction_required' | 'account_selection_required' | 'state_mismatch' | 'code_rejected' | 'id_token_invalid' | 'provider_unavailable' | 'sign_in_failed'
 
-/** A failed sign-in with the identity provider, on the login page. */
+/** A failed sign-in, on the login page. */
 export interface LoginError {
   code: LoginErrorCode
-  /** What went wrong, for the user. */
+  /** The module's text for `code`, for the user (never text from the URL). */
   description: string
 }
 

@@ -26,6 +26,30 @@ export class RefreshError extends AxiosJwtError {
 }
 
 /**
+ * The API refused the credentials of `login()` (it answered 400, 401, 403 or 422): `message` is the API's own when its
+ * answer has one (`message`, `error_description`, `detail`, `error`), else a general one. Nothing was stored.
+ */
+export class InvalidCredentialsError extends AxiosJwtError {
+  override name = 'InvalidCredentialsError'
+  readonly code = 'invalid_credentials'
+  constructor(message: string | undefined, readonly status: number) {
+    super(message || 'The username or password is not right.')
+  }
+}
+
+/** Statuses by which a login endpoint refuses credentials (rather than failing). */
+export const CREDENTIALS_REFUSED = new Set([400, 401, 403, 422])
+
+/** The API's own words in a refusal's body, where the common shapes keep them. */
+export function refusalMessage(body: unknown): string | undefined {
+  if (typeof body === 'string') return undefined
+  const answer = body as { message?: unknown, error_description?: unknown, detail?: unknown, error?: unknown } | undefined
+  const error = answer?.error as { message?: unknown } | undefined
+  const found = [answer?.message, answer?.error_description, answer?.detail, error?.message, answer?.error].find(value => typeof value === 'string' && value.trim())
+  return (found as string | undefined)?.trim().slice(0, 300)
+}
+
+/**
  * The browser is offline (`navigator.onLine` is false): the request to the API was not sent, and nothing was refreshed.
  * The session is kept; the refresh that was due runs when the browser is back online.
  */

@@ -1,5 +1,5 @@
-import type { AxiosInstance } from 'axios'
-import { AxiosJwtError } from '../../core/errors'
+import { isAxiosError, type AxiosInstance } from 'axios'
+import { AxiosJwtError, CREDENTIALS_REFUSED, InvalidCredentialsError, refusalMessage } from '../../core/errors'
 import { CSRF_HEADER, httpOnlyPaths, proxyAnswerPaths } from '../../core/http-only'
 import { logoutRequest, type ResolvedOptions } from '../../core/options'
 import { unsigned } from '../../core/request-options'
@@ -11,12 +11,21 @@ export type SessionRoutes = Record<'login' | 'logout', string>
 
 const sameSiteOnly = { [CSRF_HEADER]: '1' }
 
+/** The API's refusal of the credentials as an `InvalidCredentialsError`; any other failure as it was. */
+function asRefusal(error: unknown): unknown {
+  const response = isAxiosError(error) ? error.response : undefined
+  return response && CREDENTIALS_REFUSED.has(response.status) ? new InvalidCredentialsError(refusalMessage(response.data), response.status) : error
+}
+
 /** Posts the credentials to the API (or the module's route) and reads the pair from the answer. */
 export async function postLogin(api: AxiosInstance, config: ResolvedOptions, routes: SessionRoutes | undefined, credentials: Record<string, unknown>, remember?: boolean): Promise<TokenPair> {
   // The route keeps the cookies, so it hears of "remember me" too.
-  const { data } = routes
-    ? await api.post(routes.login, credentials, { ...unsigned, headers: sameSiteOnly, params: remember === false ? { remember: 0 } : undefined })
-    : await api.post(config.endpoints.login, credentials, unsigned)
+  const { data } = await (routes
+    ? api.post(routes.login, credentials, { ...unsigned, headers: sameSiteOnly, params: remember === false ? { remember: 0 } : undefined })
+    : api.post(config.endpoints.login, credentials, unsigned)
+  ).catch((error) => {
+    throw asRefusal(error)
+  })
   // In proxy mode the route answers no token: the browser keeps nothing but the session value it can see. The
   // build-time constants leave the routes' answer shapes out of apps in readable mode.
   const result = readTokenResponse(data, !httpOnlyMode || !routes ? config.tokens : proxyMode ? proxyAnswerPaths : httpOnlyPaths)

@@ -1,4 +1,5 @@
 import { defineEventHandler, getQuery, sendRedirect, type H3Event } from 'h3'
+import { providerErrorCode } from '../../core/login-errors'
 import type { ResolvedOptions } from '../../core/options'
 import { readTokenResponse } from '../../core/tokens'
 import { requestJar } from '../utils/request-jar'
@@ -9,7 +10,7 @@ import { verifySignInIdToken } from './id-token'
 import { takeSignIn, type PendingSignIn } from './pending-sign-in'
 import { sameValue } from './pkce'
 import { isOpenId, providerEndpoints } from './provider'
-import { OidcFailure } from './failure'
+import { logSignInFailure, OidcFailure } from './failure'
 import { oidcSettings } from './settings'
 import { loginPageWithError } from './sign-in-pages'
 import { exchangeCode } from './token-endpoint'
@@ -32,7 +33,7 @@ function pendingSignIn(event: H3Event, config: ResolvedOptions): PendingSignIn {
  */
 async function completeSignIn(event: H3Event, config: ResolvedOptions, pending: PendingSignIn): Promise<void> {
   const query = getQuery(event)
-  if (query.error) throw new OidcFailure(text(query.error) || 'access_denied', text(query.error_description) || `The identity provider refused the sign-in (${text(query.error)}).`)
+  if (query.error) throw new OidcFailure(providerErrorCode(text(query.error)), `The identity provider refused the sign-in (${text(query.error)}${query.error_description ? `: ${text(query.error_description)}` : ''}).`)
   const code = text(query.code)
   if (!code) throw new OidcFailure('code_rejected', 'The identity provider sent no authorization code. Sign in again.')
   const settings = oidcSettings(event, config)
@@ -56,6 +57,7 @@ export default defineEventHandler(async (event) => {
   }
   catch (error) {
     const failure = error instanceof OidcFailure ? error : new OidcFailure('provider_unavailable', `The sign-in failed: ${error instanceof Error ? error.message : String(error)}.`)
-    return sendRedirect(event, withBase(event, loginPageWithError(config, failure.code, failure.message, pending?.redirect)))
+    logSignInFailure(failure)
+    return sendRedirect(event, withBase(event, loginPageWithError(config, failure.code, pending?.redirect)))
   }
 })

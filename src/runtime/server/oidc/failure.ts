@@ -12,3 +12,8 @@ export class OidcFailure extends AxiosJwtError {
     super(message)
   }
 }
+
+/** What went wrong in a sign-in, for the server's log only: the page gets the code. */
+export function logSignInFailure(failure: OidcFailure): void {
+  console.warn(`[nuxt-axios-jwt] A sign-in with the identity provider failed (${failure.code}): ${failure.message}`)
+}

@@ -10,9 +10,9 @@ const pathOf = (target: ResolvedOptions['redirect']['home']): string => typeof t
 export const returnPage = (config: ResolvedOptions, asked: unknown): string => safeRedirect(asked, pathOf(config.redirect.home))
 
 /**
- * The login page with why a sign-in failed (`?auth_error=code&auth_error_description=…`, what `useLoginError()` reads)
- * and the page it was for, so that the next sign-in returns there.
+ * The login page with the code of why a sign-in failed (`?auth_error=code`, what `useLoginError()` reads; the details
+ * stay in the server's log) and the page it was for, so that the next sign-in returns there.
  */
-export function loginPageWithError(config: ResolvedOptions, code: LoginErrorCode, description: string, redirect?: string): string {
-  return withQuery(pathOf(config.redirect.login), { auth_error: code, auth_error_description: description, ...redirect && { redirect } })
+export function loginPageWithError(config: ResolvedOptions, code: LoginErrorCode, redirect?: string): string {
+  return withQuery(pathOf(config.redirect.login), { auth_error: code, ...redirect && { redirect } })
 }

@@ -19,10 +19,11 @@ export default defineEventHandler(async (event) => {
     return cookies.answer(await client.refresh())
   }
   catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
+    // The answer holds a code only: what failed (addresses of the API or the provider) stays in the server's log.
     if (error instanceof SessionExpiredError) {
-      throw createError({ statusCode: 401, statusMessage: 'The session is over', data: { error: SESSION_ENDED, reason } })
+      throw createError({ statusCode: 401, statusMessage: 'The session is over', data: { error: SESSION_ENDED } })
     }
-    throw createError({ statusCode: 503, statusMessage: 'The refresh failed; the session is kept', data: { error: 'refresh_unavailable', reason } })
+    console.warn(`[nuxt-axios-jwt] A refresh through ${event.path} failed; the session is kept: ${error instanceof Error ? error.message : String(error)}`)
+    throw createError({ statusCode: 503, statusMessage: 'The refresh failed; the session is kept', data: { error: 'refresh_unavailable' } })
   }
 })

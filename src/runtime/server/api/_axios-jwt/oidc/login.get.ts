@@ -3,7 +3,7 @@ import { withQuery } from 'ufo'
 import { codeChallenge, randomValue } from '../../../oidc/pkce'
 import { rememberSignIn } from '../../../oidc/pending-sign-in'
 import { isOpenId, providerEndpoints, type ProviderEndpoints } from '../../../oidc/provider'
-import { OidcFailure } from '../../../oidc/failure'
+import { logSignInFailure, OidcFailure } from '../../../oidc/failure'
 import { oidcSettings, siteAddress } from '../../../oidc/settings'
 import { loginPageWithError, returnPage } from '../../../oidc/sign-in-pages'
 import { useServerOptions } from '../../../utils/server-options'
@@ -23,7 +23,8 @@ export default defineEventHandler(async (event) => {
   }
   catch (error) {
     const failure = error instanceof OidcFailure ? error : new OidcFailure('provider_unavailable', String(error))
-    return sendRedirect(event, withBase(event, loginPageWithError(config, failure.code, failure.message, redirect)))
+    logSignInFailure(failure)
+    return sendRedirect(event, withBase(event, loginPageWithError(config, failure.code, redirect)))
   }
   const pending = { state: randomValue(), nonce: randomValue(), verifier: randomValue(), redirectUri: siteAddress(event, settings, settings.callbackPath), redirect }
   rememberSignIn(event, config, pending)
