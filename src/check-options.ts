@@ -1,5 +1,6 @@
 import { cookieNames } from './runtime/core/cookie-policy'
 import { isOidcOn } from './runtime/core/oidc'
+import { forwardHeaderProblem } from './runtime/core/proxy-headers'
 import { hasOwnSession, ownSession } from './runtime/core/own-sessions'
 import { redirectTargetProblem } from './runtime/core/url'
 import type { AxiosJwtOptions } from './runtime/types'
@@ -21,6 +22,7 @@ export function checkOptions(options: AxiosJwtOptions) {
   for (const [name, path] of Object.entries(options.claims)) {
     if (typeof path !== 'string' || !path) throw new Error(`[nuxt-axios-jwt] \`axiosJwt.claims.${name}\` must be a dot path (a non-empty string) such as 'realm_access.roles', not ${JSON.stringify(path)}.`)
   }
+  checkProxy(options.proxy)
   checkOwnSessions(options)
   checkOidc(options.oidc)
 }
@@ -39,6 +41,15 @@ function checkOidc(oidc: AxiosJwtOptions['oidc']) {
   if (oidc.scopes !== undefined && (!Array.isArray(oidc.scopes) || oidc.scopes.some(scope => typeof scope !== 'string' || !scope || /\s/.test(scope)))) {
     throw new Error(`[nuxt-axios-jwt] \`axiosJwt.oidc.scopes\` must be a list of scope names without spaces, such as ['openid', 'profile'], not ${JSON.stringify(oidc.scopes)}.`)
   }
+}
+
+/** Proxy mode: paths it may open as pages, headers it may forward. */
+function checkProxy(proxy: AxiosJwtOptions['proxy']) {
+  if (!Array.isArray(proxy.navigation) || proxy.navigation.some(path => typeof path !== 'string' || !path.startsWith('/') || path.startsWith('//'))) {
+    throw new Error(`[nuxt-axios-jwt] \`axiosJwt.proxy.navigation\` must be a list of paths under the proxy such as ['/files/'], not ${JSON.stringify(proxy.navigation)}.`)
+  }
+  const problem = Array.isArray(proxy.forwardHeaders) ? proxy.forwardHeaders.map(forwardHeaderProblem).find(Boolean) : 'it is not a list'
+  if (problem) throw new Error(`[nuxt-axios-jwt] \`axiosJwt.proxy.forwardHeaders\`: ${problem}.`)
 }
 
 /** The APIs with a session of their own: each needs cookies of its own, and works in the main API's cookie mode. */

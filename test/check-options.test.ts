@@ -23,6 +23,18 @@ describe('options that stop the build', () => {
     }
   })
 
+  it('takes proxy paths that may open as pages and headers it may forward, and names any it cannot use', () => {
+    const proxy = (fields: Partial<typeof defaults.proxy>) => check({ proxy: { ...defaults.proxy, path: '/api', ...fields } })
+    expect(proxy({ navigation: ['/files/'], forwardHeaders: ['x-tenant', 'Accept-Version'] })).not.toThrow()
+    for (const navigation of [['files/'], ['//evil.example/'], '/files/' as unknown as string[]]) {
+      expect(proxy({ navigation })).toThrow('`axiosJwt.proxy.navigation` must be a list of paths')
+    }
+    for (const header of ['cookie', 'Authorization', 'x-forwarded-for', 'X-Real-IP', 'x-original-url', 'connection']) {
+      expect(proxy({ forwardHeaders: [header] })).toThrow('is one the proxy never forwards')
+    }
+    expect(proxy({ forwardHeaders: ['bad header'] })).toThrow('is not a header name')
+  })
+
   it('names a claim path that is not a non-empty string', () => {
     expect(check({ claims: { roles: ['realm_access', 'roles'] as unknown as string, scopes: 'scope' } })).toThrow('`axiosJwt.claims.roles` must be a dot path')
     expect(check({ claims: { roles: 'roles', scopes: '' } })).toThrow('`axiosJwt.claims.scopes` must be a dot path')

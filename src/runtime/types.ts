@@ -74,6 +74,33 @@ export interface AxiosJwtOptions {
      * @default 10485760
      */
     maxBodySize: number
+    /**
+     * Bytes of an answer the proxy streams to the browser: a larger `Content-Length` gets 502, a longer stream is cut.
+     * @default 52428800
+     */
+    maxResponseSize: number
+    /**
+     * Milliseconds an answer may stream (an event stream, a slow download) before the proxy ends it; `timeout` bounds
+     * the wait for its start.
+     * @default 600000
+     */
+    maxDuration: number
+    /**
+     * Paths under the proxy that a browser may open as a page or embed (`['/files/']`, prefixes): a link to a download,
+     * an image. Every other navigation or embedding (`Sec-Fetch-Mode: navigate`, a `Sec-Fetch-Dest` other than
+     * `empty`) gets 403, so a file the API serves as uploaded never opens as a page of the app; every answer carries
+     * `Content-Security-Policy: sandbox` and `X-Content-Type-Options: nosniff` either way.
+     * @default []
+     */
+    navigation: string[]
+    /**
+     * Request headers the API gets beside the usual ones (content negotiation, conditional and range requests,
+     * tracing, `Idempotency-Key`), lower case. Cookies, credentials and headers that speak for the proxy
+     * (`X-Forwarded-*`, `X-Real-IP`, `X-Original-URL`) are never forwarded; `X-Forwarded-For` is the client's address
+     * as the proxy's socket saw it.
+     * @default []
+     */
+    forwardHeaders: string[]
   }
   /** Endpoints on the API: paths relative to `baseURL`, or absolute URLs. */
   endpoints: {

@@ -17,7 +17,7 @@ export function optionDefaults(dev: boolean): AxiosJwtOptions {
     apis: {},
     liveOrigins: [],
     sharedRefresh: { storage: '' },
-    proxy: { path: '', to: '', timeout: 30_000, maxBodySize: 10 * 1024 * 1024 },
+    proxy: { path: '', to: '', timeout: 30_000, maxBodySize: 10 * 1024 * 1024, maxResponseSize: 50 * 1024 * 1024, maxDuration: 600_000, navigation: [], forwardHeaders: [] },
     endpoints: { login: '/auth/login', refresh: '/auth/refresh', logout: '/auth/logout', user: '/auth/me' },
     tokens: {
       access: { cookie: 'access_token', path: 'data.accessToken', expiresInPath: '' },

@@ -124,11 +124,51 @@ const resourceRoutes: Record<string, Route> = {
     if (user) json(context.res, 200, { bytes, type: context.req.headers['content-type'] ?? null, owner: user.name })
   },
   'GET /echo'({ req, res, url }) {
-    json(res, 200, { authorization: req.headers.authorization ?? null, accessToken: req.headers['x-access-token'] ?? null, cookie: req.headers.cookie ?? null, forwardedHost: req.headers['x-forwarded-host'] ?? null, query: url.search })
+    json(res, 200, { authorization: req.headers.authorization ?? null, accessToken: req.headers['x-access-token'] ?? null, cookie: req.headers.cookie ?? null, forwardedHost: req.headers['x-forwarded-host'] ?? null, query: url.search, headers: req.headers })
   },
 }
 
-const routes: Record<string, Route> = { ...sessionRoutes, ...resourceRoutes }
+/** What an API serves that a proxy in front of it must handle with care: uploaded files, streams, large bodies. */
+const contentRoutes: Record<string, Route> = {
+  // A file as a user uploaded it: HTML whose script, run on the site's origin, would call the API as the user.
+  'GET /files/upload.html'({ res }) {
+    res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>upload</title><script>document.title = "script ran"; fetch("/api/items?from=upload")</script>')
+  },
+  // An event stream of the user's: `?events=` events, 200 ms apart (5 unless told), then the end.
+  async 'GET /events'(context) {
+    const user = await protectedUser(context)
+    if (!user) return
+    const { res, url } = context
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' })
+    const count = Math.min(Number(url.searchParams.get('events')) || 5, 1000)
+    for (let id = 1; id <= count && !res.destroyed; id++) {
+      res.write(`id: ${id}\ndata: ${user.name}:${id}\n\n`)
+      await new Promise(resolve => setTimeout(resolve, 200))
+    }
+    res.end()
+  },
+  // `?bytes=` bytes (at most 64 MB), with `Content-Length` unless `?chunked=1`.
+  'GET /bytes'({ res, url }) {
+    const size = Math.min(Number(url.searchParams.get('bytes')) || 0, 64 * 1024 * 1024)
+    res.writeHead(200, { 'content-type': 'application/octet-stream', ...url.searchParams.get('chunked') ? {} : { 'content-length': size } })
+    const chunk = Buffer.alloc(64 * 1024, 120)
+    let left = size
+    const write = () => {
+      while (left > 0) {
+        const part = chunk.subarray(0, Math.min(left, chunk.length))
+        left -= part.length
+        if (!res.write(part)) return void res.once('drain', write)
+      }
+      res.end()
+    }
+    res.on('close', () => {
+      left = 0
+    })
+    write()
+  },
+}
+
+const routes: Record<string, Route> = { ...sessionRoutes, ...resourceRoutes, ...contentRoutes }
 
 /** The test API's request handler over its state: CORS for pages, the records, redirects asked for, then the routes. */
 export function testApiRoutes(state: TestApiState): (req: IncomingMessage, res: ServerResponse) => Promise<void> {

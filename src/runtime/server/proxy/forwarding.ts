@@ -1,50 +1,94 @@
-import type { AxiosResponse } from 'axios'
-import { createError, getRequestHeader, getRequestHeaders, readRawBody, setResponseHeader, setResponseStatus, type H3Event } from 'h3'
+import { createError, getRequestHeader, getRequestHeaders, readRawBody, type H3Event } from 'h3'
 import { CSRF_HEADER } from '../../core/http-only'
+import type { PublicProxyOptions } from '../../core/options'
+import { FORWARDED_BY_DEFAULT, NEVER_FORWARDED } from '../../core/proxy-headers'
 import { callerContext } from '../utils/request-jar'
 import { crossSiteRefused, isSameOriginRequest, SAFE_METHODS } from '../utils/same-origin'
 
-/** Headers of one hop, never forwarded (RFC 9110 §7.6.1), and what the proxy sets itself. */
-const HOP_BY_HOP = ['connection', 'expect', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'content-length']
-/** What the API must not see of the browser's request: its cookies (the tokens among them), its own claims to a token, and headers that would speak for the proxy. */
-const NOT_FOR_THE_API = new Set([...HOP_BY_HOP, 'host', 'cookie', 'authorization', CSRF_HEADER, 'forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto'])
-/** What the browser must not get of the API's answer: its cookies are the API's, not the site's. */
-const NOT_FOR_THE_BROWSER = new Set([...HOP_BY_HOP, 'set-cookie'])
+/** Whether the browser opens the answer as a page or embeds it (an image, a script, a frame) rather than fetching it. */
+function isNavigation(event: H3Event): boolean {
+  const mode = getRequestHeader(event, 'sec-fetch-mode')
+  const dest = getRequestHeader(event, 'sec-fetch-dest')
+  return mode === 'navigate' || mode === 'nested-navigate' || (dest !== undefined && dest !== 'empty')
+}
 
 /**
- * Refuses what a page of another site could send: any request not from the app's own pages (or the user directly),
- * and requests of unsafe methods without the header `$api` sends, which another site cannot send without a preflight.
+ * Refuses what a page of another site could send, and what would open the API's answers as pages of the app: a
+ * navigation or embedding outside `proxy.navigation` (a file uploaded to the API, opened through the proxy, would run as
+ * the app). A request must carry the header `$api` sends (which another site cannot send without a preflight) unless
+ * it is a safe one whose browser says what it is (`Sec-Fetch-Dest: empty`: `fetch`, an `EventSource`); a browser
+ * that does not say so is held to the header.
  */
-export function assertProxyRequest(event: H3Event): void {
+export function assertProxyRequest(event: H3Event, proxy: Pick<PublicProxyOptions, 'navigation'>, path: string): void {
   if (callerContext(event)) return
   if (!isSameOriginRequest(event)) throw crossSiteRefused('The API proxy answers only the app\'s own pages.')
-  if (!SAFE_METHODS.has(event.method) && getRequestHeader(event, CSRF_HEADER) !== '1') {
-    throw crossSiteRefused(`The API proxy takes ${event.method} requests only with the \`${CSRF_HEADER}: 1\` header, which \`$api\` sends.`)
+  const safe = SAFE_METHODS.has(event.method)
+  if (isNavigation(event)) {
+    if (safe && proxy.navigation.some(prefix => `/${path}`.startsWith(prefix))) return
+    throw createError({ statusCode: 403, statusMessage: 'Not a page of the app', message: 'The API proxy answers the app\'s scripts; a browser opens its answers as a page only under `axiosJwt.proxy.navigation`.', data: { error: 'navigation_refused' } })
   }
+  if (getRequestHeader(event, CSRF_HEADER) === '1' || (safe && getRequestHeader(event, 'sec-fetch-dest') === 'empty')) return
+  throw crossSiteRefused(`The API proxy takes ${event.method} requests only with the \`${CSRF_HEADER}: 1\` header, which \`$api\` sends.`)
 }
 
-const decoded = (segment: string): string => {
-  try {
-    return decodeURIComponent(segment)
+/** Times a segment is decoded to find a dot segment or a slash hidden under layers of percent-encoding. */
+const DECODINGS = 3
+
+/** `segment` and its decodings, as far as they go. */
+function decodings(segment: string): string[] {
+  const forms = [segment]
+  for (let i = 0; i < DECODINGS; i++) {
+    try {
+      const next = decodeURIComponent(forms.at(-1)!)
+      if (next === forms.at(-1)) break
+      forms.push(next)
+    }
+    catch {
+      break
+    }
   }
-  catch {
-    return segment
-  }
+  return forms
 }
 
-/** The path under the proxy's target, with the query: never a dot segment that could climb out of it. */
+/**
+ * Whether a path segment could climb out of the API at some server on the way: a dot segment (also with matrix
+ * parameters, `..;x`, as servlet containers read it), a slash or backslash, or a control character, in any of its
+ * decodings.
+ */
+// eslint-disable-next-line no-control-regex
+const isUnsafeSegment = (segment: string): boolean => decodings(segment).some(form => /^\.\.?(?:;.*)?$|[\\/\u0000-\u001F\u007F]/.test(form))
+
+/** The path under the proxy's target (without the query): never a segment that could climb out of it. */
 export function targetPath(event: H3Event): string {
   const rest = String(event.context.params?._ ?? '')
-  if (rest.split('/').map(decoded).some(segment => segment === '.' || segment === '..' || /[\\/]/.test(segment))) {
+  if (rest.split('/').some(isUnsafeSegment)) {
     throw createError({ statusCode: 400, statusMessage: 'The path may not climb out of the API', data: { error: 'bad_path' } })
   }
-  const query = event.path.indexOf('?')
-  return rest + (query === -1 ? '' : event.path.slice(query))
+  return rest
 }
 
-/** The browser's headers that the API may see. */
-export function forwardedHeaders(event: H3Event): Record<string, string> {
-  return Object.fromEntries(Object.entries(getRequestHeaders(event)).filter((entry): entry is [string, string] => !NOT_FOR_THE_API.has(entry[0]) && typeof entry[1] === 'string'))
+/** The request's query, as the browser wrote it. */
+export const queryOf = (event: H3Event): string => {
+  const start = event.path.indexOf('?')
+  return start === -1 ? '' : event.path.slice(start)
+}
+
+/**
+ * The browser's headers that the API may see (an allowlist, with `extra` from `proxy.forwardHeaders`, but none the
+ * request's `Connection` names), and `X-Forwarded-For` with the address of the proxy's peer.
+ */
+export function forwardedHeaders(event: H3Event, extra: string[]): Record<string, string> {
+  const request = getRequestHeaders(event)
+  const hopNames = new Set((request.connection ?? '').split(',').map(name => name.trim().toLowerCase()))
+  const allowed = [...FORWARDED_BY_DEFAULT, ...extra.map(name => name.toLowerCase())]
+  const headers: Record<string, string> = {}
+  for (const name of allowed) {
+    const value = request[name]
+    if (typeof value === 'string' && !hopNames.has(name) && !NEVER_FORWARDED.has(name)) headers[name] = value
+  }
+  const peer = event.node.req.socket?.remoteAddress
+  if (peer) headers['x-forwarded-for'] = peer
+  return headers
 }
 
 const tooLarge = (limit: number) =>
@@ -64,17 +108,4 @@ export async function limitedBody(event: H3Event, limit: number): Promise<Buffer
     chunks.push(chunk)
   }
   return size ? Buffer.concat(chunks) : undefined
-}
-
-/** The API's answer, as it was, to the browser: status, headers but its cookies and hop-by-hop ones, body. A redirect is not followed, nor handed on. */
-export function sendApiResponse(event: H3Event, response: AxiosResponse<ArrayBuffer>): Buffer {
-  const { status } = response
-  if (status >= 300 && status < 400 && status !== 304) {
-    throw createError({ statusCode: 502, statusMessage: `The API answered a redirect (${status}), which the proxy does not follow`, data: { error: 'api_redirected' } })
-  }
-  setResponseStatus(event, status, response.statusText)
-  for (const [name, value] of Object.entries(response.headers)) {
-    if (!NOT_FOR_THE_BROWSER.has(name.toLowerCase()) && value !== undefined && value !== null) setResponseHeader(event, name, value as string | string[])
-  }
-  return Buffer.from(response.data ?? new ArrayBuffer(0))
 }

@@ -5,7 +5,8 @@ import { SESSION_ENDED } from '../../core/http-only'
 import { signedApiFor } from '../utils/api-client'
 import { routeCookies } from '../utils/route-cookies'
 import { useServerOptions } from '../utils/server-options'
-import { assertProxyRequest, forwardedHeaders, limitedBody, sendApiResponse, targetPath } from './forwarding'
+import { readWhole, sendApiResponse, type ApiBody } from './answer'
+import { assertProxyRequest, forwardedHeaders, limitedBody, queryOf, targetPath } from './forwarding'
 
 /** What the browser gets when the API could not answer, or the session could not be used. */
 function failure(error: unknown): never {
@@ -29,27 +30,33 @@ function withFailure<T>(run: () => T): T {
 }
 
 /**
+ * An error's body read whole (refusals are small), before the client retries after a refresh: the stream of an answer
+ * that is not handed on must not hold its connection, and the one that is handed on is sent from memory.
+ */
+const readErrorBody = (limit: number) => async (error: unknown) => {
+  if (isAxiosError<ApiBody>(error) && error.response?.data) error.response.data = await readWhole(error.response.data, limit)
+  throw error
+}
+
+/**
  * Proxy mode: forwards `proxy.path/**` to `proxy.to`, signed with the access token from the HttpOnly cookie, refreshed
  * when due (shared as every server refresh is) and once more on a `refreshStatuses` answer, the rotated pair written
- * into this response. The browser never holds a token.
+ * into this response, the answer streamed back. The browser never holds a token.
  */
 export default defineEventHandler(async (event) => {
-  assertProxyRequest(event)
   const config = useServerOptions(event)
-  const [url, data] = [targetPath(event), await limitedBody(event, config.proxy.maxBodySize)]
+  const path = targetPath(event)
+  assertProxyRequest(event, config.proxy, path)
+  const data = await limitedBody(event, config.proxy.maxBodySize)
   const { api } = withFailure(() => signedApiFor(event, config, routeCookies(event, config), {
     timeout: config.proxy.timeout,
     maxRedirects: 0,
-    responseType: 'arraybuffer',
+    responseType: 'stream',
     decompress: false,
     // The answers that call for a refresh fail here, so the client refreshes and retries; every other one is the API's.
     validateStatus: status => !config.refreshStatuses.includes(status),
-  }))
-  try {
-    return sendApiResponse(event, await api.request({ method: event.method, url, data, headers: forwardedHeaders(event), allowAbsoluteUrls: false }))
-  }
-  catch (error) {
-    if (isAxiosError<ArrayBuffer>(error) && error.response) return sendApiResponse(event, error.response)
-    failure(error)
-  }
+  }, api => api.interceptors.response.use(undefined, readErrorBody(config.proxy.maxResponseSize))))
+  const response = await api.request<ApiBody>({ method: event.method, url: path + queryOf(event), data, headers: forwardedHeaders(event, config.proxy.forwardHeaders), allowAbsoluteUrls: false })
+    .catch((error: unknown) => isAxiosError<ApiBody>(error) && error.response ? error.response : failure(error))
+  return sendApiResponse(event, response, config.proxy)
 })

@@ -19,9 +19,13 @@ export function apiFor(event: H3Event, config: ResolvedOptions, defaults: Create
   return createServerApi({ baseURL: config.baseURL, serverBaseURL: serverAddress(config, useRuntimeConfig(event)) }, nitroLocalFetch(), defaults)
 }
 
-/** The API's client for one request, signed with its token cookies and refreshing them (shared as the server shares). */
-export function signedApiFor(event: H3Event, config: ResolvedOptions, cookies: TokenStore, defaults?: CreateAxiosDefaults): { api: AxiosInstance, client: JwtClient } {
+/**
+ * The API's client for one request, signed with its token cookies and refreshing them (shared as the server shares).
+ * `first` gets the instance before the client's interceptors, so that its own run before theirs.
+ */
+export function signedApiFor(event: H3Event, config: ResolvedOptions, cookies: TokenStore, defaults?: CreateAxiosDefaults, first?: (api: AxiosInstance) => void): { api: AxiosInstance, client: JwtClient } {
   const { api, origin } = apiFor(event, config, defaults)
+  first?.(api)
   const client = installJwtClient(api, { options: config, store: cookies, origin, share: serverSharing(event.context).share, refreshRequest: providerRefreshRequest(event, config) })
   return { api, client }
 }
