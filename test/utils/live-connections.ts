@@ -1,6 +1,6 @@
 import { createPage } from '@nuxt/test-utils/e2e'
 import type { BrowserContext } from 'playwright-core'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { gotoHydrated, text, tokenCookies } from './browser'
 import type { LiveServer } from './live-server'
 import type { TestApi } from './test-api'
@@ -14,9 +14,10 @@ type Tokens = { accessToken: string, refreshToken: string }
  * server on an origin the module does not know), in a cookie mode whose browser cookies `store` writes.
  */
 export function describeLiveConnections(api: TestApi, { live, unlisted }: { live: LiveServer, unlisted: LiveServer }, store: (context: BrowserContext, tokens: Tokens) => Promise<void>) {
-  /** A page at `path` (`/live?…`) with a session of a minute. */
+  /** A page at `path` (`/live?…`) with a session of a minute, closed after the test: its retries must not reach the next. */
   async function livePage(path: string) {
     const page = await createPage()
+    onTestFinished(() => page.close())
     await store(page.context(), await api.login('alice', 60))
     const errors: string[] = []
     page.on('console', (message) => {
