@@ -109,6 +109,7 @@ function addServerParts(options: AxiosJwtOptions, resolver: Resolver) {
     addServerHandler({ route: options.oidc.callbackPath, method: 'get', handler: resolver.resolve('./runtime/server/oidc/callback.get') })
   }
   if (options.proxy.path) addServerHandler({ route: joinURL(options.proxy.path, '**'), handler: resolver.resolve('./runtime/server/proxy/proxy') })
+  if (options.session.idleTimeout > 0) addServerHandler({ middleware: true, handler: resolver.resolve('./runtime/server/middleware/idle') })
   if (options.sharedRefresh.storage) addServerPlugin(resolver.resolve('./runtime/server/plugins/shared-refresh'))
   addServerPlugin(resolver.resolve('./runtime/server/plugins/local-call'))
 }

@@ -3,7 +3,7 @@
 import { fetch, getBrowser, url } from '@nuxt/test-utils/e2e'
 import type { BrowserContext } from 'playwright-core'
 import { afterEach, describe, expect, it, onTestFinished } from 'vitest'
-import { gotoHydrated, openHydrated, setTokenCookies, text, tokenCookies } from './utils/browser'
+import { gotoHydrated, logInThroughForm, openHydrated, setTokenCookies, text, tokenCookies } from './utils/browser'
 import { fixtureWithApi } from './utils/fixture'
 import { cookieHeader } from './utils/test-api'
 import { sleep } from './utils/time'
@@ -17,10 +17,12 @@ afterEach(async () => {
   context = undefined
 })
 
+/** A browser with a pair and its activity now, as a login leaves it. */
 async function signedInBrowser() {
   context = await (await getBrowser()).newContext()
   const tokens = await api.login()
   await setTokenCookies(context, tokens)
+  await context.addCookies([{ name: 'refresh_token_activity', value: String(Date.now()), url: url('/') }])
   return { context, tokens }
 }
 
@@ -85,17 +87,62 @@ describe('the idle timeout on the server', () => {
     }
   })
 
-  it('counts a render within the deadline as activity, and a malformed activity cookie as none', async () => {
+  it('counts a render within the deadline as activity', async () => {
     const tokens = await api.login()
-    for (const activity of [secondsAgo(1), 'garbage', '']) {
-      const before = Date.now()
-      const response = await fetch('/protected', { headers: { cookie: withActivity(tokens, activity) }, redirect: 'manual' })
-      expect(response.status).toBe(200)
-      const written = response.headers.getSetCookie().find(cookie => cookie.startsWith('refresh_token_activity='))
-      expect(Number(written!.split(';')[0]!.split('=')[1])).toBeGreaterThanOrEqual(before)
-    }
+    const before = Date.now()
+    const response = await fetch('/protected', { headers: { cookie: withActivity(tokens, secondsAgo(1)) }, redirect: 'manual' })
+    expect(response.status).toBe(200)
+    const written = response.headers.getSetCookie().find(cookie => cookie.startsWith('refresh_token_activity='))
+    expect(Number(written!.split(';')[0]!.split('=')[1])).toBeGreaterThanOrEqual(before)
+    // It outlives a browser restart, a little longer than the timeout.
+    expect(written).toMatch(new RegExp(`Max-Age=${IDLE_SECONDS + 300}`))
     expect(api.revoked).toEqual([])
   })
+
+  it('ends a session whose activity cannot be read: missing, malformed, or far ahead of the clock', async () => {
+    for (const activity of [undefined, 'garbage', '', '1e13', String(Date.now() + 6 * 60_000)]) {
+      const tokens = await api.login()
+      const cookie = activity === undefined ? cookieHeader(tokens) : withActivity(tokens, activity)
+      const response = await fetch('/protected', { headers: { cookie }, redirect: 'manual' })
+      expect(response.status, String(activity)).toBe(302)
+      expect(response.headers.get('location')).toBe('/login?redirect=/protected')
+      expect(api.revoked.at(-1)).toBe(tokens.refreshToken)
+    }
+    expect(api.calls.refresh).toBe(0)
+  })
+
+  it('ends an idle session before a server route calls the API with it (useServerApi)', async () => {
+    const tokens = await api.login()
+    const response = await fetch('/api/on-behalf', { headers: { 'cookie': withActivity(tokens, secondsAgo(IDLE_SECONDS + 1)), 'sec-fetch-site': 'same-origin' } })
+    expect(response.status).toBe(401)
+    expect(api.revoked).toEqual([tokens.refreshToken])
+    // The route ran without a session: nothing but the revocation reached the API with its token.
+    expect(api.stats().requests.filter(request => request.authorization?.includes(tokens.accessToken)).map(request => request.path)).toEqual(['/auth/logout'])
+    expect(response.headers.getSetCookie().filter(cookie => /Max-Age=0/.test(cookie)).map(cookie => cookie.split('=')[0]).sort()).toEqual(['access_token', 'refresh_token', 'refresh_token_activity'])
+  })
+})
+
+describe('the idle timeout across a browser restart', () => {
+  it('ends the session when the browser is opened again past the deadline, with the cookies that outlive it', async () => {
+    const browser = await getBrowser()
+    const first = await browser.newContext()
+    const page = await logInThroughForm(await first.newPage())
+    const tokens = await tokenCookies(first)
+    // The browser closes: what it keeps is what has an expiry, the activity among it.
+    const kept = (await first.cookies()).filter(cookie => cookie.expires > 0)
+    expect(kept.map(cookie => cookie.name).sort()).toEqual(['access_token', 'refresh_token', 'refresh_token_activity'])
+    await page.close()
+    await first.close()
+    await sleep((IDLE_SECONDS + 1) * 1000)
+    context = await browser.newContext()
+    await context.addCookies(kept)
+    const reopened = await context.newPage()
+    await reopened.goto(url('/protected'))
+    await reopened.waitForURL(/\/login\?redirect=/)
+    expect(api.revoked).toEqual([tokens.refresh!.value])
+    expect(await tokenCookies(context)).toEqual({ access: undefined, refresh: undefined })
+    expect(api.calls.refresh).toBe(0)
+  }, 30_000)
 })
 
 describe('the warning before the session ends (`session.warnBefore`, useSessionExpiry)', () => {

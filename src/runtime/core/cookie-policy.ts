@@ -25,7 +25,7 @@ export interface CookieWrite {
 /** The cookies as they stand: name to (decoded) value. */
 export type CookieValues = Record<string, string | undefined>
 
-export type CookiePolicyOptions = Pick<ResolvedOptions, 'tokens' | 'cookie' | 'refreshBeforeExpiry'> & Partial<Pick<ResolvedOptions, 'proxy'>>
+export type CookiePolicyOptions = Pick<ResolvedOptions, 'tokens' | 'cookie' | 'refreshBeforeExpiry'> & Partial<Pick<ResolvedOptions, 'proxy' | 'session'>>
 
 /** Which token cookies page JavaScript must not read: the refresh token in httpOnly mode, both in proxy mode. */
 export function httpOnlyTokens(options: CookiePolicyOptions) {
@@ -84,9 +84,14 @@ export function cookiesOfRead(side: CookieSide, options: CookiePolicyOptions): {
   return { accessToken: names.access, refreshToken: side === 'browser' && options.tokens.refresh.httpOnly ? names.session : names.refresh }
 }
 
-/** The cookie that holds the time of the user's last activity (ms since the epoch), which every tab and the server read. */
+/**
+ * The cookie that holds the time of the user's last activity (ms since the epoch), which every tab and the server
+ * read. It outlives a browser restart, so a browser opened again past the deadline finds the session idle, and it
+ * lives a little longer than the timeout: once the browser drops it, the session is idle by any clock.
+ */
 export function activityCookie(options: CookiePolicyOptions, at: number): CookieWrite {
-  return withPrefixRules({ name: cookieNames(options).activity, value: String(at), attributes: baseAttributes(options) })
+  const maxAge = (options.session?.idleTimeout ?? 0) + 300
+  return withPrefixRules({ name: cookieNames(options).activity, value: String(at), attributes: { ...baseAttributes(options), maxAge } })
 }
 
 export function baseAttributes({ cookie }: CookiePolicyOptions): CookieAttributes {

@@ -2,7 +2,7 @@
 // with its store; the browser with the code of its first refresh, login or logout (a page that only reads its session
 // never downloads it).
 import { AxiosJwtError } from './errors'
-import { baseAttributes, chunkName, chunksOf, cookieNames, httpOnlyTokens, readTokenCookie, withPrefixRules, type CookieAttributes, type CookiePolicyOptions, type CookieSide, type CookieValues, type CookieWrite } from './cookie-policy'
+import { activityCookie, baseAttributes, chunkName, chunksOf, cookieNames, httpOnlyTokens, readTokenCookie, withPrefixRules, type CookieAttributes, type CookiePolicyOptions, type CookieSide, type CookieValues, type CookieWrite } from './cookie-policy'
 import { tokenLifetime } from './jwt'
 import { opaqueCookieLifetime } from './token-clock'
 import type { PairChoice, TokenPair } from './tokens'
@@ -55,7 +55,8 @@ export function tokenCookie(name: string, value: string | undefined, attributes:
  * token's cookie ends when it is due, so the next request refreshes first. In httpOnly mode the refresh token is
  * `HttpOnly`, a random session value beside it changes with every pair, and the browser writes nothing; in proxy mode
  * the access token's cookie is `HttpOnly` too. The ID token of a sign-in with an identity provider (the server's only)
- * is `HttpOnly` and lives as long as the pair; a pair without one leaves the kept one alone.
+ * is `HttpOnly` and lives as long as the pair; a pair without one leaves the kept one alone. A pair that starts a
+ * session (`choice` given: a login) records the user's activity now, with `session.idleTimeout`.
  */
 export function cookiesOfPair(tokens: TokenPair, side: CookieSide, options: CookiePolicyOptions, present: CookieValues, choice: PairChoice = {}, now = Date.now()): CookieWrite[] {
   const httpOnly = httpOnlyTokens(options)
@@ -73,6 +74,8 @@ export function cookiesOfPair(tokens: TokenPair, side: CookieSide, options: Cook
     ...httpOnly.refresh ? [{ name: names.session, value: globalThis.crypto.randomUUID(), attributes: { ...base, maxAge: lifetime } }] : [],
     ...remember ? present[names.remember] === undefined ? [] : [{ name: names.remember, value: undefined, attributes: base }] : [{ name: names.remember, value: '0', attributes: base }],
     ...expiryMark(tokens, names, { ...base, maxAge: lifetime }, present, now),
+    // A session that starts (a login) starts its idle clock with it: a session never exists without its activity.
+    ...choice.remember !== undefined && options.session?.idleTimeout ? [activityCookie(options, now)] : [],
   ].map(withPrefixRules)
 }
 

@@ -5,21 +5,32 @@ export type IdleOptions = CookiePolicyOptions & Pick<ResolvedOptions, 'session'>
 
 /** The idle rule (`session.idleTimeout`) over the cookie of the last activity, which every tab and the server share. */
 export interface IdleRule {
-  /** When (ms since the epoch) the session ends for want of activity; `undefined` when off or no activity is known. */
+  /**
+   * When (ms since the epoch) the session ends for want of activity; `0` (long passed) when no activity can be read;
+   * `undefined` when the timeout is off.
+   */
   deadline: (cookies: CookieValues, now?: number) => number | undefined
-  /** Whether that deadline has passed. */
+  /** Whether that deadline has passed: a session without a readable activity time is idle. */
   isIdle: (cookies: CookieValues, now?: number) => boolean
   /** The cookie that records activity at `now`. */
   touch: (now?: number) => CookieWrite
 }
 
 /**
- * The last activity the cookie records. A value that is not a time is none; one in the future (a clock ahead, or a
- * forged value) counts as now, so it cannot push the deadline out.
+ * How far ahead of the reader's clock a recorded activity may be: the tabs and the server write it, each with its own
+ * clock. Further ahead (a forged value, a clock far off) is no activity at all.
+ */
+export const ACTIVITY_CLOCK_SKEW_MS = 5 * 60_000
+
+/**
+ * The last activity the cookie records, or `undefined` when it records none that can be trusted: missing (deleted, or
+ * gone with a browser restart past its lifetime), not a time, or further ahead than clocks differ. A time a little
+ * ahead counts as now, so it cannot push the deadline out.
  */
 function lastActivity(cookies: CookieValues, name: string, now: number): number | undefined {
-  const at = Number(cookies[name])
-  if (!Number.isFinite(at) || at <= 0) return undefined
+  const value = cookies[name]
+  const at = value && /^\d{1,16}$/.test(value) ? Number(value) : Number.NaN
+  if (!Number.isSafeInteger(at) || at <= 0 || at > now + ACTIVITY_CLOCK_SKEW_MS) return undefined
   return Math.min(at, now)
 }
 
@@ -27,8 +38,9 @@ export function idleRule(options: IdleOptions): IdleRule {
   const name = cookieNames(options).activity
   const timeoutMs = options.session.idleTimeout * 1000
   const deadline = (cookies: CookieValues, now = Date.now()) => {
-    const at = timeoutMs > 0 ? lastActivity(cookies, name, now) : undefined
-    return at === undefined ? undefined : at + timeoutMs
+    if (timeoutMs <= 0) return undefined
+    const at = lastActivity(cookies, name, now)
+    return at === undefined ? 0 : at + timeoutMs
   }
   return {
     deadline,

@@ -36,9 +36,10 @@ export function ownSession(name: string, api: Partial<ApiOptions>, main: AxiosJw
   }
 }
 
-/** The options of the own session `name` at run time: its own over the main API's, on its `baseURL`, with no APIs of its own. */
+/** The options of the own session `name` at run time: its own over the main API's, on its `baseURL`, with no APIs of its own and no idle timeout. */
 export function ownSessionOptions(config: ResolvedOptions, name: string): ResolvedOptions {
   const own = config.sessions[name]
   if (!own) throw new AxiosJwtError(`There is no API with a session of its own named "${name}" in \`axiosJwt.apis\`.`)
-  return { ...config, ...own, baseURL: config.apis[name]!.baseURL, cookie: { ...config.cookie, ...own.cookie }, apis: {}, sessions: {}, ownSession: name }
+  // The idle timeout and its warning are the main session's.
+  return { ...config, ...own, baseURL: config.apis[name]!.baseURL, cookie: { ...config.cookie, ...own.cookie }, session: { idleTimeout: 0, warnBefore: 0 }, apis: {}, sessions: {}, ownSession: name }
 }

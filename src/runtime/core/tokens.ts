@@ -24,7 +24,10 @@ export interface StoredTokens {
 /** Whether the stored tokens are a session: either token will do (a refresh can bring back the access token). */
 export const holdsSession = ({ accessToken, refreshToken }: StoredTokens): boolean => Boolean(accessToken || refreshToken)
 
-/** How a pair is kept: `remember: false` until the browser closes; absent, as the session already is. */
+/**
+ * What the user chose when a session starts, given only by a login (a refresh keeps the session's choices): how the
+ * pair is kept, `remember: false` until the browser closes.
+ */
 export interface PairChoice {
   remember?: boolean
 }

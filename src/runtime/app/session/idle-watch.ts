@@ -20,7 +20,7 @@ export interface IdleWatch {
  * moves it (written at most every few seconds), and when it passes with no tab active the session ends, in the tab
  * whose timer fires first; the others, waiting for the same deadline, follow it to login. Activity that comes after
  * the deadline (a tab shown again after a sleep) ends the session instead of moving it; so does a timer that fires
- * late after a clock jump.
+ * late after a clock jump, and a session whose activity cookie is gone or garbled.
  */
 export function watchIdle({ rule, jar, timeoutMs, hasSession, end }: IdleWatch): { touch: () => void } {
   const writeEveryMs = Math.min(5_000, timeoutMs / 4)
@@ -50,11 +50,8 @@ export function watchIdle({ rule, jar, timeoutMs, hasSession, end }: IdleWatch):
       if (deadline !== undefined && now >= deadline) finish()
       return
     }
-    deadline = rule.deadline(jar.read(), now)
-    if (deadline === undefined) {
-      touch()
-      return check()
-    }
+    // No activity that can be read (deleted, garbled, far ahead) is a deadline long passed.
+    deadline = rule.deadline(jar.read(), now) ?? 0
     if (now >= deadline) return finish()
     timer = setTimeout(check, Math.min(deadline - now + 50, 2 ** 31 - 1))
   }

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest'
+import type { CookiePolicyOptions } from '../src/runtime/core/cookie-policy'
+import { cookiesOfPair } from '../src/runtime/core/cookie-writes'
+import { ACTIVITY_CLOCK_SKEW_MS, idleRule } from '../src/runtime/core/idle'
+import { clientOptions } from './utils/client-options'
+
+const options = (idleTimeout: number) => ({
+  ...clientOptions(),
+  cookie: { path: '/', sameSite: 'lax' as const, secure: false, domain: '' },
+  session: { idleTimeout, warnBefore: 0 },
+})
+const now = 1_800_000_000_000
+const activity = (value: string | undefined) => ({ refresh_token_activity: value })
+
+describe('the idle rule (idleRule)', () => {
+  const rule = idleRule(options(60))
+
+  it('ends the session a timeout after the last activity', () => {
+    expect(rule.deadline(activity(String(now - 10_000)), now)).toBe(now + 50_000)
+    expect(rule.isIdle(activity(String(now - 59_999)), now)).toBe(false)
+    expect(rule.isIdle(activity(String(now - 60_000)), now)).toBe(true)
+  })
+
+  it('counts a session without activity it can read as idle: missing, empty, garbled, not a whole time, far ahead', () => {
+    for (const value of [undefined, '', 'garbage', '1e13', '12.5', '-5', '0', String(now + ACTIVITY_CLOCK_SKEW_MS + 1), '9'.repeat(30)]) {
+      expect(rule.deadline(activity(value), now), String(value)).toBe(0)
+      expect(rule.isIdle(activity(value), now), String(value)).toBe(true)
+    }
+  })
+
+  it('takes a time a little ahead (another clock) as now, so it cannot push the deadline out', () => {
+    expect(rule.deadline(activity(String(now + ACTIVITY_CLOCK_SKEW_MS)), now)).toBe(now + 60_000)
+  })
+
+  it('is off without a timeout', () => {
+    expect(idleRule(options(0)).deadline(activity(undefined), now)).toBeUndefined()
+    expect(idleRule(options(0)).isIdle(activity(undefined), now)).toBe(false)
+  })
+
+  it('writes an activity cookie that outlives a browser restart, a little longer than the timeout', () => {
+    expect(rule.touch(now)).toMatchObject({ name: 'refresh_token_activity', value: String(now), attributes: { maxAge: 360 } })
+  })
+})
+
+describe('a session starts its idle clock', () => {
+  const pair = { accessToken: 'a', refreshToken: 'r' }
+  const written = (policy: CookiePolicyOptions, choice?: { remember?: boolean }) =>
+    cookiesOfPair(pair, 'server', policy, {}, choice, now).find(cookie => cookie.name === 'refresh_token_activity')
+
+  it('with the pair of a login, on either side, in every cookie mode', () => {
+    for (const remember of [true, false]) expect(written(options(60), { remember })?.value).toBe(String(now))
+    const httpOnly = { ...options(60), tokens: { ...options(60).tokens, refresh: { ...options(60).tokens.refresh, httpOnly: true } } }
+    expect(written(httpOnly, { remember: true })?.value).toBe(String(now))
+  })
+
+  it('not with a refreshed pair, nor without a timeout', () => {
+    expect(written(options(60))).toBeUndefined()
+    expect(written(options(0), { remember: true })).toBeUndefined()
+  })
+})
