@@ -2,7 +2,7 @@ import { cookieNames } from './runtime/core/cookie-policy'
 import { isOidcOn } from './runtime/core/oidc'
 import { forwardHeaderProblem } from './runtime/core/proxy-headers'
 import { hasOwnSession, ownSession } from './runtime/core/own-sessions'
-import { redirectTargetProblem } from './runtime/core/url'
+import { isPlainHttpRemote, redirectTargetProblem } from './runtime/core/url'
 import type { AxiosJwtOptions } from './runtime/types'
 
 /** Stops the build with a clear error on options that cannot work. */
@@ -33,7 +33,9 @@ function checkOidc(oidc: AxiosJwtOptions['oidc']) {
   const addresses: Array<[string, string]> = [['issuer', oidc.issuer], ...Object.entries(oidc.endpoints).map(([name, url]): [string, string] => [`endpoints.${name}`, url])]
   for (const [name, url] of addresses) {
     if (url && !/^https?:\/\/[^/]/.test(url)) throw new Error(`[nuxt-axios-jwt] \`axiosJwt.oidc.${name}\` must be an absolute http(s) URL, not ${JSON.stringify(url)}.`)
+    if (url && isPlainHttpRemote(url)) throw new Error(`[nuxt-axios-jwt] \`axiosJwt.oidc.${name}\` (${url}) is plain HTTP beyond this machine: codes and tokens would cross the network unencrypted. Use https:.`)
   }
+  if (oidc.endpoints.jwks && !oidc.issuer) throw new Error('[nuxt-axios-jwt] `axiosJwt.oidc.endpoints.jwks` needs the issuer its keys belong to, which ID tokens must name: set `axiosJwt.oidc.issuer`.')
   for (const name of ['callbackPath', 'logoutRedirect'] as const) {
     if (typeof oidc[name] !== 'string' || !oidc[name].startsWith('/') || oidc[name].startsWith('//')) throw new Error(`[nuxt-axios-jwt] \`axiosJwt.oidc.${name}\` must be a path on the site such as '/auth/callback', not ${JSON.stringify(oidc[name])}.`)
   }

@@ -45,6 +45,9 @@ export default defineNuxtModule<ModuleOptions>({
     if (!nuxt.options.dev && isPlainHttpRemote(options.baseURL)) {
       logger.warn(`\`axiosJwt.baseURL\` (${options.baseURL}) is plain HTTP: tokens cross the network unencrypted. Use HTTPS in production.`)
     }
+    if (!nuxt.options.dev && isOidcOn(options.oidc) && !options.oidc.siteURL) {
+      logger.warn('`axiosJwt.oidc.siteURL` is not set: the redirect URIs sent to the identity provider take the origin of each request, as its Host header names it. Set it (or NUXT_AXIOS_JWT_OIDC_SITE_URL) to the site\'s public origin in production.')
+    }
 
     nuxt.options.build.transpile.push(resolver.resolve('./runtime'))
     addPlugin(resolver.resolve('./runtime/app/plugins/api'))

@@ -3,7 +3,7 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import type { OidcSettings } from '../src/runtime/server/oidc/failure'
 import { codeChallenge, randomValue, sameValue } from '../src/runtime/server/oidc/pkce'
-import { providerEndpoints } from '../src/runtime/server/oidc/provider'
+import { providerEndpoints, responseIssuerProblem } from '../src/runtime/server/oidc/provider'
 import { listenOnLoopback } from './utils/loopback-server'
 
 /** What the server answers at `<issuer>/.well-known/openid-configuration`, per issuer path. */
@@ -64,6 +64,7 @@ describe('the provider\'s endpoints (discovery)', () => {
       jwks: `${given.issuer}/jwks`,
       endSession: `${given.issuer}/logout`,
       revocation: undefined,
+      issInResponse: false,
     })
     await providerEndpoints(given)
     expect(reads).toEqual([given.issuer])
@@ -74,6 +75,26 @@ describe('the provider\'s endpoints (discovery)', () => {
     Object.assign(given.endpoints, { authorization: 'https://idp.example/authorize', token: 'https://idp.example/token', jwks: 'https://idp.example/jwks' })
     expect((await providerEndpoints(given)).token).toBe('https://idp.example/token')
     expect(reads).toEqual([])
+  })
+
+  it('say whether the provider names itself in every authorization response (RFC 9207)', async () => {
+    answer = issuer => ({ status: 200, body: JSON.stringify({ ...documentOf(issuer), authorization_response_iss_parameter_supported: true }) })
+    expect((await providerEndpoints(settings())).issInResponse).toBe(true)
+  })
+
+  it('refuse, rather than leave a check out: an issuer without keys, keys without an issuer, plain HTTP beyond this machine', async () => {
+    answer = issuer => ({ status: 200, body: JSON.stringify({ ...documentOf(issuer), jwks_uri: undefined }) })
+    await expect(providerEndpoints(settings())).rejects.toMatchObject({ code: 'provider_unavailable', message: expect.stringMatching(/names no keys \(`jwks_uri`\)/) })
+    const byHand = settings({ issuer: '' })
+    Object.assign(byHand.endpoints, { authorization: 'https://idp.example/authorize', token: 'https://idp.example/token', jwks: 'https://idp.example/jwks' })
+    await expect(providerEndpoints(byHand)).rejects.toMatchObject({ message: expect.stringMatching(/need the issuer they come from/) })
+    answer = issuer => ({ status: 200, body: JSON.stringify({ ...documentOf(issuer), token_endpoint: 'http://idp.example/token' }) })
+    await expect(providerEndpoints(settings())).rejects.toMatchObject({ message: expect.stringMatching(/token \(http:\/\/idp\.example\/token\) is plain HTTP beyond this machine/) })
+    await expect(providerEndpoints(settings({ issuer: 'http://idp.example/realm' }))).rejects.toMatchObject({ message: expect.stringMatching(/issuer \(http:\/\/idp\.example\/realm\) is plain HTTP/) })
+    // A plain OAuth2 server: endpoints by hand, no issuer and no keys.
+    const oauth = settings({ issuer: '' })
+    Object.assign(oauth.endpoints, { authorization: 'https://idp.example/authorize', token: 'https://idp.example/token' })
+    expect((await providerEndpoints(oauth)).jwks).toBeUndefined()
   })
 
   it('refuse a document that names another issuer', async () => {
@@ -102,6 +123,22 @@ describe('the provider\'s endpoints (discovery)', () => {
     answer = () => ({ status: 503, body: '' })
     expect(await providerEndpoints(given)).toEqual(first)
     expect(reads).toEqual([given.issuer, given.issuer])
+  })
+})
+
+describe('the issuer of an authorization response (RFC 9207)', () => {
+  const issuer = 'https://idp.example/realms/app'
+  it('must be the issuer when named, and named when the provider says it always is', () => {
+    expect(responseIssuerProblem(issuer, { issuer, issInResponse: true })).toBeUndefined()
+    expect(responseIssuerProblem(undefined, { issuer, issInResponse: false })).toBeUndefined()
+    expect(responseIssuerProblem(undefined, { issuer, issInResponse: true })).toMatch(/names the issuer null, not https:\/\/idp\.example/)
+    for (const other of ['https://attacker.example', `${issuer}/`, 'https://IDP.example/realms/app']) {
+      expect(responseIssuerProblem(other, { issuer, issInResponse: false }), other).toMatch(/does not come from the provider this sign-in went to/)
+    }
+  })
+
+  it('is not checked for a plain OAuth2 server, which has no issuer', () => {
+    expect(responseIssuerProblem('https://anything.example', { issuer: '', issInResponse: false })).toBeUndefined()
   })
 })
 

@@ -6,6 +6,8 @@ import { fetch, getBrowser, setup, url } from '@nuxt/test-utils/e2e'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { browserOptions, hydrated, text } from './utils/browser'
+import type { OidcSettings } from '../src/runtime/server/oidc/failure'
+import { providerEndpoints, responseIssuerProblem } from '../src/runtime/server/oidc/provider'
 import { OIDC_CLIENT, freePort, startOidcProvider } from './utils/oidc-provider'
 import { sleep } from './utils/time'
 
@@ -129,6 +131,36 @@ describe('signing in with an identity provider (OIDC, authorization code with PK
     await page.waitForURL(new RegExp(`^${provider.issuer}/interaction/`))
     await expect.poll(() => page.locator('input[name=password]').isVisible()).toBe(true)
   }, 60_000)
+
+  it('ends an idle session at the provider, never at the API, and the next sign-in asks for the password again', async () => {
+    const page = await newPage()
+    await signInFrom(page, '/orders')
+    const session = (await cookieNamed('refresh_token'))!.value
+    const asked = provider.api.authorizations.length
+    // The browser comes back after the idle deadline: the server ends the session before the render.
+    await context!.addCookies([{ name: 'refresh_token_activity', value: String(Date.now() - 61_000), url: url('/') }])
+    await page.goto(url('/orders'))
+    await page.waitForURL(/\/login\?redirect=/)
+    expect(await cookieNamed('refresh_token')).toBeUndefined()
+    // Revoked at the provider: the spent refresh token is refused there.
+    const refused = await globalThis.fetch(provider.tokenEndpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'authorization': `Basic ${Buffer.from(`${OIDC_CLIENT.id}:${OIDC_CLIENT.secret}`).toString('base64')}` },
+      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: session }),
+    })
+    expect(refused.status).toBe(400)
+    // The API's logout endpoint never saw the provider's tokens.
+    expect(provider.api.authorizations.length).toBe(asked)
+    // The provider's own session lives on, yet the next sign-in does not come straight back.
+    await hydrated(page)
+    await page.getByTestId('sign-in').click()
+    await page.waitForURL(new RegExp(`^${provider.issuer}/interaction/`))
+    await expect.poll(() => page.locator('input[name=password]').isVisible()).toBe(true)
+    await signInAtProvider(page)
+    await page.waitForURL(url('/orders'))
+    // Signed in again: the mark has done its work.
+    expect((await context!.cookies()).filter(c => c.name.endsWith('signed-out'))).toEqual([])
+  }, 60_000)
 })
 
 describe('a sign-in that must not complete', () => {
@@ -201,6 +233,25 @@ describe('a sign-in that must not complete', () => {
     // No second session was written over the first.
     expect(replayed.headersArray().filter(header => header.name.toLowerCase() === 'set-cookie' && header.value.startsWith('refresh_token='))).toEqual([])
     expect((await cookieNamed('refresh_token'))?.value).toBe(session)
+  }, 60_000)
+
+  it('checks the issuer the provider names in its authorization responses (RFC 9207): it advertises them', async () => {
+    const endpoints = await providerEndpoints({ issuer: provider.issuer, discoveryTtl: 0, endpoints: { authorization: '', token: '', userinfo: '', jwks: '', endSession: '', revocation: '' } } as unknown as OidcSettings)
+    // Every sign-in above passed the check with the `iss` it sent; one without it, or with another, fails it.
+    expect(endpoints.issInResponse).toBe(true)
+    expect(responseIssuerProblem(provider.issuer, endpoints)).toBeUndefined()
+    expect(responseIssuerProblem(undefined, endpoints)).toMatch(/names the issuer null/)
+  })
+
+  it('returns only to a page of the site, even when the pending sign-in\'s cookie names another', async () => {
+    const page = await startSignIn()
+    const [pending] = (await context!.cookies()).filter(c => c.name.endsWith('axios-jwt-oidc'))
+    const value = JSON.parse(Buffer.from(pending!.value, 'base64url').toString('utf8')) as Record<string, string>
+    await context!.addCookies([{ ...pending!, value: Buffer.from(JSON.stringify({ ...value, redirect: '//evil.example/' })).toString('base64url') }])
+    await signInAtProvider(page)
+    await page.waitForURL(url('/'))
+    expect(new URL(page.url()).host).toBe(new URL(url('/')).host)
+    expect(await cookieNamed('refresh_token')).toBeTruthy()
   }, 60_000)
 
   it('shows the provider\'s access_denied on the login page, and the next sign-in still returns to the page asked for', async () => {

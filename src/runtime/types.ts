@@ -443,12 +443,14 @@ export interface OidcOptions {
  * - `state_mismatch`: the callback's `state` is not the one this browser started with (tampered, replayed, or the
  *   sign-in took longer than ten minutes).
  * - `code_rejected`: the provider refused the authorization code (already used, expired).
+ * - `issuer_mismatch`: the authorization response names another issuer, or none where the provider always names
+ *   itself (RFC 9207: a mix-up of providers).
  * - `id_token_invalid`: the ID token failed a check (signature, issuer, audience, nonce, expiry).
  * - `provider_unavailable`: the provider's discovery document or token endpoint could not be read.
  * - `sign_in_failed`: any other failure, and any value the module did not put there.
  * What went wrong in detail goes to the server's log, never into the page's URL.
  */
-export type LoginErrorCode = 'invalid_credentials' | 'login_unavailable' | 'access_denied' | 'login_required' | 'consent_required' | 'interaction_required' | 'account_selection_required' | 'state_mismatch' | 'code_rejected' | 'id_token_invalid' | 'provider_unavailable' | 'sign_in_failed'
+export type LoginErrorCode = 'invalid_credentials' | 'login_unavailable' | 'access_denied' | 'login_required' | 'consent_required' | 'interaction_required' | 'account_selection_required' | 'state_mismatch' | 'code_rejected' | 'issuer_mismatch' | 'id_token_invalid' | 'provider_unavailable' | 'sign_in_failed'
 
 /** A failed sign-in, on the login page. */
 export interface LoginError {

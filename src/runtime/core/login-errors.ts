@@ -14,6 +14,7 @@ export const loginErrorText: Record<LoginErrorCode, string> = {
   account_selection_required: 'The identity provider asks you to choose an account.',
   state_mismatch: 'The sign-in was not started in this browser, took too long, or was already used. Sign in again.',
   code_rejected: 'The identity provider did not accept the sign-in. Sign in again.',
+  issuer_mismatch: 'The answer did not come from the identity provider the sign-in went to. Sign in again.',
   id_token_invalid: 'The identity provider\'s answer failed a check. Sign in again.',
   provider_unavailable: 'The identity provider could not be reached. Try again in a moment.',
   sign_in_failed: 'The sign-in failed. Sign in again.',

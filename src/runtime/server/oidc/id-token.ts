@@ -30,7 +30,7 @@ export async function verifySignInIdToken(idToken: unknown, settings: OidcSettin
   if (typeof idToken !== 'string' || !idToken) throw invalid('the token response has no `id_token`')
   let payload: JWTPayload
   try {
-    ({ payload } = await jwtVerify(idToken, keySetOf(endpoints), { issuer: endpoints.issuer || undefined, audience: settings.clientId, clockTolerance: settings.clockSkew, requiredClaims: ['sub', 'iat', 'exp'] }))
+    ({ payload } = await jwtVerify(idToken, keySetOf(endpoints), { issuer: endpoints.issuer, audience: settings.clientId, clockTolerance: settings.clockSkew, requiredClaims: ['sub', 'iat', 'exp'] }))
   }
   catch (error) {
     throw invalid(why(error))
@@ -50,8 +50,7 @@ export async function readKeptIdToken(idToken: string, settings: OidcSettings, e
     const { payload } = await compactVerify(idToken, keySetOf(endpoints))
     const claims = JSON.parse(new TextDecoder().decode(payload)) as JWTPayload
     const audiences = Array.isArray(claims.aud) ? claims.aud : [claims.aud]
-    const fromIssuer = !endpoints.issuer || claims.iss === endpoints.issuer
-    return fromIssuer && audiences.includes(settings.clientId) ? claims : undefined
+    return claims.iss === endpoints.issuer && audiences.includes(settings.clientId) ? claims : undefined
   }
   catch {
     return undefined

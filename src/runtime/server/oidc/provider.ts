@@ -1,4 +1,5 @@
 import { joinURL } from 'ufo'
+import { isPlainHttpRemote } from '../../core/url'
 import { OidcFailure, type OidcSettings } from './failure'
 
 /** The provider's endpoints the sign-in uses: from its discovery document, with those given by hand on top. */
@@ -11,6 +12,8 @@ export interface ProviderEndpoints {
   jwks?: string
   endSession?: string
   revocation?: string
+  /** Whether the provider names itself in every authorization response (RFC 9207 `iss`), so a response without it is refused. */
+  issInResponse: boolean
 }
 
 interface Discovery {
@@ -66,9 +69,29 @@ const text = (value: unknown): string | undefined => typeof value === 'string' &
 /** Whether the provider speaks OpenID Connect (it has keys to check ID tokens with), or is a plain OAuth2 server. */
 export const isOpenId = (endpoints: ProviderEndpoints): boolean => Boolean(endpoints.jwks)
 
-/** The endpoints of the provider: discovered from `issuer` unless every one needed is given by hand. */
+/**
+ * Why the endpoints cannot serve a sign-in, if they cannot: keys to check ID tokens with belong to an issuer they are
+ * checked against; an issuer's discovery without keys would turn the ID token check off; and tokens and codes travel
+ * encrypted beyond this machine.
+ */
+function endpointsProblem(endpoints: Record<Exclude<keyof ProviderEndpoints, 'issInResponse'>, string | undefined>): string | undefined {
+  if (endpoints.jwks && !endpoints.issuer) return 'Keys to check ID tokens with (`endpoints.jwks`) need the issuer they come from: set `axiosJwt.oidc.issuer`'
+  if (endpoints.issuer && !endpoints.jwks) return `The identity provider ${endpoints.issuer} names no keys (\`jwks_uri\`) to check ID tokens with: give \`axiosJwt.oidc.endpoints.jwks\``
+  const plain = Object.entries(endpoints).find(([, url]) => url && isPlainHttpRemote(url))
+  if (plain) return `The identity provider's ${plain[0]} (${plain[1]}) is plain HTTP beyond this machine: use https:`
+  for (const name of ['authorization', 'token'] as const) {
+    if (!endpoints[name]) return `The identity provider has no ${name} endpoint: its discovery document names none; give \`axiosJwt.oidc.endpoints.${name}\``
+  }
+  return undefined
+}
+
+/**
+ * The endpoints of the provider: discovered from `issuer` unless every one needed is given by hand; refused (never
+ * used with a check left out) when they cannot serve a sign-in.
+ */
 export async function providerEndpoints(settings: OidcSettings): Promise<ProviderEndpoints> {
   const byHand = settings.endpoints
+  if (settings.issuer && isPlainHttpRemote(settings.issuer)) throw unavailable(`The identity provider's issuer (${settings.issuer}) is plain HTTP beyond this machine: use https:.`)
   const found = byHand.authorization && byHand.token && (byHand.jwks || !settings.issuer)
     ? {}
     : await discovery(settings.issuer, settings.discoveryTtl)
@@ -81,8 +104,17 @@ export async function providerEndpoints(settings: OidcSettings): Promise<Provide
     endSession: byHand.endSession || text(found.end_session_endpoint),
     revocation: byHand.revocation || text(found.revocation_endpoint),
   }
-  for (const name of ['authorization', 'token'] as const) {
-    if (!endpoints[name]) throw unavailable(`The identity provider has no ${name} endpoint: its discovery document names none; give \`axiosJwt.oidc.endpoints.${name}\`.`)
-  }
-  return endpoints as ProviderEndpoints
+  const problem = endpointsProblem(endpoints)
+  if (problem) throw unavailable(`${problem}.`)
+  return { ...endpoints, issInResponse: found.authorization_response_iss_parameter_supported === true } as ProviderEndpoints
+}
+
+/**
+ * Why an authorization response does not come from the provider this sign-in went to, if it does not (RFC 9207,
+ * against mix-ups): its `iss` must be the issuer, and a provider that says it always sends one must have sent it.
+ */
+export function responseIssuerProblem(iss: string | undefined, endpoints: Pick<ProviderEndpoints, 'issuer' | 'issInResponse'>): string | undefined {
+  if (!endpoints.issuer) return undefined
+  if (iss ? iss === endpoints.issuer : !endpoints.issInResponse) return undefined
+  return `The authorization response names the issuer ${JSON.stringify(iss ?? null)}, not ${endpoints.issuer}: it does not come from the provider this sign-in went to.`
 }

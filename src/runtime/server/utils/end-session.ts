@@ -5,6 +5,7 @@ import { unsigned } from '../../core/request-options'
 import { serverSharing } from '../../core/shared-refresh'
 import type { TokenStore } from '../../core/tokens'
 import { logoutAtProvider } from '../oidc/logout'
+import { markSignOut } from '../oidc/sign-out-mark'
 import { signedApiFor } from './api-client'
 
 /**
@@ -31,6 +32,8 @@ export async function endServerSession(event: H3Event, config: ResolvedOptions, 
   const spent = cookies.get().refreshToken
   const atProvider = Boolean(config.oidc && !config.ownSession)
   const endSession = atProvider ? await logoutAtProvider(event, config, cookies.get()) : undefined
+  // The provider's own session may outlive this one (its logout page unvisited): the next sign-in asks again.
+  if (atProvider) markSignOut(event, config)
   const last = atProvider ? spent : await logoutAtApi(event, config, cookies, refresh)
   // On every instance that shares refreshes through the store, too.
   for (const token of new Set([spent, last])) if (token) await serverSharing(event.context).forget(token)

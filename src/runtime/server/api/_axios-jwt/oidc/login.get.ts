@@ -2,6 +2,7 @@ import { defineEventHandler, getQuery, sendRedirect } from 'h3'
 import { withQuery } from 'ufo'
 import { codeChallenge, randomValue } from '../../../oidc/pkce'
 import { rememberSignIn } from '../../../oidc/pending-sign-in'
+import { isSignedOut } from '../../../oidc/sign-out-mark'
 import { isOpenId, providerEndpoints, type ProviderEndpoints } from '../../../oidc/provider'
 import { logSignInFailure, OidcFailure } from '../../../oidc/failure'
 import { oidcSettings, siteAddress } from '../../../oidc/settings'
@@ -41,5 +42,7 @@ export default defineEventHandler(async (event) => {
     code_challenge: await codeChallenge(pending.verifier),
     code_challenge_method: 'S256',
     ...settings.audience && { audience: settings.audience },
+    // The app ended this browser's last session: the provider's own must not bring it back without a password.
+    ...isSignedOut(event, config) && { prompt: 'login' },
   }))
 })
