@@ -2,6 +2,7 @@ import { pipeline, Transform, type Readable } from 'node:stream'
 import type { AxiosResponse, AxiosResponseHeaders, RawAxiosResponseHeaders } from 'axios'
 import { createError, setResponseHeader, setResponseStatus, type H3Event } from 'h3'
 import { HOP_BY_HOP } from '../../core/proxy-headers'
+import { readUpTo } from './read-up-to'
 import type { PublicProxyOptions } from '../../core/options'
 
 /** What the browser must not get of the API's answer: its cookies are the API's, not the site's. */
@@ -17,18 +18,10 @@ const tooLarge = (limit: number) =>
 
 /** `body` read whole, refused above `limit` bytes. */
 export async function readWhole(body: ApiBody, limit: number): Promise<Buffer> {
-  if (Buffer.isBuffer(body)) return body
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of body as AsyncIterable<Buffer>) {
-    size += chunk.length
-    if (size > limit) {
-      body.destroy()
-      throw tooLarge(limit)
-    }
-    chunks.push(chunk)
-  }
-  return Buffer.concat(chunks)
+  const whole = Buffer.isBuffer(body) ? body : await readUpTo(body, limit)
+  if (whole && whole.length <= limit) return whole
+  if (!Buffer.isBuffer(body)) body.destroy()
+  throw tooLarge(limit)
 }
 
 /**

@@ -4,6 +4,7 @@ import type { PublicProxyOptions } from '../../core/options'
 import { FORWARDED_BY_DEFAULT, NEVER_FORWARDED } from '../../core/proxy-headers'
 import { callerContext } from '../utils/request-jar'
 import { crossSiteRefused, isSameOriginRequest, SAFE_METHODS } from '../utils/same-origin'
+import { readUpTo } from './read-up-to'
 
 /** Whether the browser opens the answer as a page or embeds it (an image, a script, a frame) rather than fetching it. */
 function isNavigation(event: H3Event): boolean {
@@ -100,12 +101,7 @@ export async function limitedBody(event: H3Event, limit: number): Promise<Buffer
   if (Number(getRequestHeader(event, 'content-length')) > limit) throw tooLarge(limit)
   // A request made in-process carries its body whole.
   if ('__unenv__' in event.node.req) return (await readRawBody(event, false)) ?? undefined
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of event.node.req as AsyncIterable<Buffer>) {
-    size += chunk.length
-    if (size > limit) throw tooLarge(limit)
-    chunks.push(chunk)
-  }
-  return size ? Buffer.concat(chunks) : undefined
+  const body = await readUpTo(event.node.req, limit)
+  if (!body) throw tooLarge(limit)
+  return body.length ? body : undefined
 }

@@ -2,9 +2,9 @@ import { createError, getRequestHeader, getRequestHost, type H3Event } from 'h3'
 import { CSRF_HEADER } from '../../core/http-only'
 import { callerContext } from './request-jar'
 
-const hostOf = (url: string): string | undefined => {
+const hostOf = (url: string | undefined): string | undefined => {
   try {
-    return new URL(url).host
+    return url ? new URL(url).host : undefined
   }
   catch {
     return undefined
@@ -22,6 +22,18 @@ export function isSameOriginRequest(event: H3Event): boolean {
   if (site) return site === 'same-origin' || site === 'none'
   const origin = getRequestHeader(event, 'origin')
   return !origin || hostOf(origin) === getRequestHost(event)
+}
+
+/**
+ * Whether a form the browser posted itself comes from a page of this origin: a form carries no custom header, so it
+ * must say so with `Sec-Fetch-Site: same-origin`, and with an `Origin` of this host whenever it sends one; a browser
+ * that sends neither is not believed. A sibling subdomain (`same-site`) or a typed address (`none`) is not this origin.
+ */
+export function isFormFromOwnPage(event: H3Event): boolean {
+  const site = getRequestHeader(event, 'sec-fetch-site')
+  const origin = getRequestHeader(event, 'origin')
+  if (origin === undefined) return site === 'same-origin'
+  return hostOf(origin) === getRequestHost(event) && (!site || site === 'same-origin')
 }
 
 /** Methods that only read: the ones a link or a plain navigation of another site can send. */
