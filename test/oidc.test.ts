@@ -243,15 +243,17 @@ describe('a sign-in that must not complete', () => {
     expect(responseIssuerProblem(undefined, endpoints)).toMatch(/names the issuer null/)
   })
 
-  it('returns only to a page of the site, even when the pending sign-in\'s cookie names another', async () => {
+  it('refuses a pending sign-in whose cookie was changed (another return page), and never leaves the site', async () => {
     const page = await startSignIn()
     const [pending] = (await context!.cookies()).filter(c => c.name.endsWith('axios-jwt-oidc'))
-    const value = JSON.parse(Buffer.from(pending!.value, 'base64url').toString('utf8')) as Record<string, string>
-    await context!.addCookies([{ ...pending!, value: Buffer.from(JSON.stringify({ ...value, redirect: '//evil.example/' })).toString('base64url') }])
+    const [payload, seal] = pending!.value.split('.')
+    const value = JSON.parse(Buffer.from(payload!, 'base64url').toString('utf8')) as Record<string, string>
+    await context!.addCookies([{ ...pending!, value: `${Buffer.from(JSON.stringify({ ...value, redirect: '//evil.example/' })).toString('base64url')}.${seal}` }])
     await signInAtProvider(page)
-    await page.waitForURL(url('/'))
+    await page.waitForURL(/\/login\?.*auth_error=/)
     expect(new URL(page.url()).host).toBe(new URL(url('/')).host)
-    expect(await cookieNamed('refresh_token')).toBeTruthy()
+    expect(new URL(page.url()).searchParams.get('auth_error')).toBe('state_mismatch')
+    await noSession()
   }, 60_000)
 
   it('shows the provider\'s access_denied on the login page, and the next sign-in still returns to the page asked for', async () => {

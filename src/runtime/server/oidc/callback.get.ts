@@ -20,7 +20,7 @@ const text = (value: unknown): string => typeof value === 'string' ? value : ''
 
 /** The sign-in this callback completes: the one this browser started, with the same `state`. */
 function pendingSignIn(event: H3Event, config: ResolvedOptions): PendingSignIn {
-  const pending = takeSignIn(event, config)
+  const pending = takeSignIn(event, config, oidcSettings(event, config).clientSecret)
   const state = text(getQuery(event).state)
   if (!pending || !state || !sameValue(state, pending.state)) {
     throw new OidcFailure('state_mismatch', 'The sign-in could not be completed: it was not started in this browser, took too long, or was already used. Sign in again.')
