@@ -113,6 +113,7 @@ function addServerParts(options: AxiosJwtOptions, resolver: Resolver) {
   }
   if (options.proxy.path) addServerHandler({ route: joinURL(options.proxy.path, '**'), handler: resolver.resolve('./runtime/server/proxy/proxy') })
   if (options.session.idleTimeout > 0) addServerHandler({ middleware: true, handler: resolver.resolve('./runtime/server/middleware/idle') })
+  if (options.session.idleTimeout > 0 && options.tokens.refresh.httpOnly) addServerHandler({ route: httpOnlyRoutes.activity, method: 'post', handler: resolver.resolve('./runtime/server/api/_axios-jwt/activity.post') })
   if (options.sharedRefresh.storage) addServerPlugin(resolver.resolve('./runtime/server/plugins/shared-refresh'))
   addServerPlugin(resolver.resolve('./runtime/server/plugins/local-call'))
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { CookiePolicyOptions } from '../src/runtime/core/cookie-policy'
 import { cookiesOfPair } from '../src/runtime/core/cookie-writes'
 import { ACTIVITY_CLOCK_SKEW_MS, idleRule } from '../src/runtime/core/idle'
+import { activitySealCookie, sealedActivity, sealsActivity, trustedActivity } from '../src/runtime/server/idle/activity-seal'
 import { clientOptions } from './utils/client-options'
 
 const options = (idleTimeout: number) => ({
@@ -56,5 +57,29 @@ describe('a session starts its idle clock', () => {
   it('not with a refreshed pair, nor without a timeout', () => {
     expect(written(options(60))).toBeUndefined()
     expect(written(options(0), { remember: true })).toBeUndefined()
+  })
+})
+
+describe('the server\'s sealed copy of the activity (httpOnly and proxy modes)', () => {
+  const httpOnly = { ...options(60), tokens: { ...options(60).tokens, refresh: { ...options(60).tokens.refresh, httpOnly: true } } }
+  const sealed = async (at: number, token: string) => (await activitySealCookie(httpOnly, at, token)).value!
+
+  it('is kept only where the page cannot read the refresh token, HttpOnly, as long as the activity cookie', async () => {
+    expect(sealsActivity(httpOnly)).toBe(true)
+    expect(sealsActivity(options(60))).toBe(false)
+    expect(await activitySealCookie(httpOnly, now, 'refresh-1')).toMatchObject({ name: 'refresh_token_activity_seal', attributes: { httpOnly: true, maxAge: 360 } })
+  })
+
+  it('opens for the refresh token it was sealed for, and for nothing else', async () => {
+    const cookies = (seal: string | undefined, token = 'refresh-1') => ({ refresh_token: token, refresh_token_activity_seal: seal, refresh_token_activity: String(now) })
+    expect(await sealedActivity(httpOnly, cookies(await sealed(now - 5000, 'refresh-1')), now)).toBe(now - 5000)
+    expect(await trustedActivity(httpOnly, cookies(await sealed(now - 5000, 'refresh-1')), now)).toBe(now - 5000)
+    const [, mac] = (await sealed(now - 90_000, 'refresh-1')).split('.')
+    for (const seal of [undefined, '', 'garbage', await sealed(now - 5000, 'refresh-2'), `${now}.${mac}`, `${now - 90_000}.`, `${now - 90_000}`]) {
+      expect(await sealedActivity(httpOnly, cookies(seal), now), String(seal)).toBeUndefined()
+    }
+    // The readable cookie says "now", which a page script can write: the server does not take it in these modes.
+    expect(await trustedActivity(httpOnly, cookies(undefined), now)).toBeUndefined()
+    expect(await trustedActivity(options(60), cookies(undefined), now)).toBe(now)
   })
 })

@@ -35,11 +35,12 @@ export function httpOnlyTokens(options: CookiePolicyOptions) {
 /**
  * The names of the cookies: the two tokens, in httpOnly mode the session value the browser can see, the mark of a
  * session kept only until the browser closes ("remember me" off), and the time of the user's last activity
- * (`session.idleTimeout`), and the ID token of a sign-in with an identity provider.
+ * (`session.idleTimeout`, and the server's sealed copy of it in the modes that keep the refresh token from the
+ * page), and the ID token of a sign-in with an identity provider.
  */
 export function cookieNames({ tokens }: Pick<ResolvedOptions, 'tokens'>) {
   const refresh = tokens.refresh.cookie
-  return { access: tokens.access.cookie, refresh, session: sessionCookieName(refresh), remember: `${refresh}_remember`, activity: `${refresh}_activity`, expires: `${refresh}_expires`, idToken: `${refresh}_id` }
+  return { access: tokens.access.cookie, refresh, session: sessionCookieName(refresh), remember: `${refresh}_remember`, activity: `${refresh}_activity`, activitySeal: `${refresh}_activity_seal`, expires: `${refresh}_expires`, idToken: `${refresh}_id` }
 }
 
 export const chunkName = (name: string, index: number) => `${name}.${index}`
@@ -90,9 +91,11 @@ export function cookiesOfRead(side: CookieSide, options: CookiePolicyOptions): {
  * lives a little longer than the timeout: once the browser drops it, the session is idle by any clock.
  */
 export function activityCookie(options: CookiePolicyOptions, at: number): CookieWrite {
-  const maxAge = (options.session?.idleTimeout ?? 0) + 300
-  return withPrefixRules({ name: cookieNames(options).activity, value: String(at), attributes: { ...baseAttributes(options), maxAge } })
+  return withPrefixRules({ name: cookieNames(options).activity, value: String(at), attributes: activityAttributes(options) })
 }
+
+/** The activity cookies' attributes: they outlive a browser restart, a little longer than the timeout. */
+export const activityAttributes = (options: CookiePolicyOptions): CookieAttributes => ({ ...baseAttributes(options), maxAge: (options.session?.idleTimeout ?? 0) + 300 })
 
 export function baseAttributes({ cookie }: CookiePolicyOptions): CookieAttributes {
   return { path: cookie.path, domain: cookie.domain || undefined, sameSite: cookie.sameSite, secure: cookie.secure }

@@ -96,7 +96,7 @@ export function cookiesOfEnd(side: CookieSide, options: CookiePolicyOptions, pre
   const httpOnly = httpOnlyTokens(options)
   const kept = (name: string) => side === 'server' && readTokenCookie(present, name) !== undefined
   const tokens = [...side === 'browser' && httpOnly.access ? [] : [names.access], ...side === 'browser' && httpOnly.refresh ? [] : [names.refresh], ...kept(names.idToken) ? [names.idToken] : []]
-  const marks = [...httpOnly.refresh ? [names.session] : [], ...[names.remember, names.activity, names.expires].filter(name => present[name] !== undefined)]
+  const marks = [...httpOnly.refresh ? [names.session] : [], ...[names.remember, names.activity, names.activitySeal, names.expires].filter(name => present[name] !== undefined)]
   const removed = [...tokens.flatMap(name => [name, ...chunksOf(present, name)]), ...marks]
   return removed.map(name => withPrefixRules({ name, value: undefined, attributes: base }))
 }

@@ -7,6 +7,8 @@ export const httpOnlyRoutes = {
   login: '/api/_axios-jwt/login',
   refresh: '/api/_axios-jwt/refresh',
   logout: '/api/_axios-jwt/logout',
+  /** With `session.idleTimeout`: the tabs' activity, which the server seals. */
+  activity: '/api/_axios-jwt/activity',
 } as const
 
 /** The route of a session: the main API's, or under `/api/_axios-jwt/<name>/` the own session of the API `name` (`:api` to register it). */
@@ -15,7 +17,7 @@ export const sessionRoute = (route: string, session?: string): string => session
 /** The routes' absolute URLs on the site at `origin`, whose app lives under `baseURL`: the main session's, or those of `session`. */
 export function httpOnlyURLs(origin: string, baseURL = '/', session?: string): Record<keyof typeof httpOnlyRoutes, string> {
   const at = (route: string) => new URL(joinURL(baseURL, sessionRoute(route, session)), origin).href
-  return { login: at(httpOnlyRoutes.login), refresh: at(httpOnlyRoutes.refresh), logout: at(httpOnlyRoutes.logout) }
+  return { login: at(httpOnlyRoutes.login), refresh: at(httpOnlyRoutes.refresh), logout: at(httpOnlyRoutes.logout), activity: at(httpOnlyRoutes.activity) }
 }
 
 /** The `error` of the module's answer when the session is over (its routes' and the proxy's 401). */

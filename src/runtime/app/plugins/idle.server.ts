@@ -1,4 +1,5 @@
 import { idleRule } from '../../core/idle'
+import { touchActivity } from '../../server/idle/activity-seal'
 import { useCookieJar } from '../client/token-cookies'
 import { useAuthSession } from '../session/session'
 import { useAxiosJwtConfig } from '../utils/config'
@@ -11,8 +12,10 @@ import { defineNuxtPlugin } from '#imports'
 export default defineNuxtPlugin({
   name: 'axios-jwt:idle',
   dependsOn: ['axios-jwt'],
-  setup() {
+  async setup() {
     if (!useAuthSession().loggedIn.value) return
-    useCookieJar().write(idleRule(useAxiosJwtConfig()).touch())
+    const config = useAxiosJwtConfig()
+    const now = Date.now()
+    await touchActivity(config, useCookieJar(), idleRule(config).touch(now), now)
   },
 })

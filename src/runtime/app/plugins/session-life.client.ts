@@ -5,7 +5,9 @@ import { sessionExpiry } from '../session/expiry'
 import { watchIdle } from '../session/idle-watch'
 import { useAuthSession } from '../session/session'
 import { useAxiosJwtConfig } from '../utils/config'
-import { defineNuxtPlugin } from '#imports'
+import { CSRF_HEADER, httpOnlyURLs } from '../../core/http-only'
+import { httpOnlyMode } from '#axios-jwt/options'
+import { defineNuxtPlugin, useRuntimeConfig } from '#imports'
 
 /**
  * Added when `session.idleTimeout` or `session.warnBefore` is on: ends the main session in every tab after that long
@@ -22,7 +24,10 @@ export default defineNuxtPlugin({
     // The cookies, not the page's state: another tab may have ended the session a moment ago.
     const hasSession = () => holdsSession(store.get())
     const idle = config.session.idleTimeout > 0 ? idleRule(config) : undefined
-    const watch = idle && watchIdle({ rule: idle, jar, timeoutMs: config.session.idleTimeout * 1000, hasSession, end: session.endIdle })
+    const timeoutMs = config.session.idleTimeout * 1000
+    // The build-time constant: in httpOnly and proxy modes the server believes only its sealed copy of the activity.
+    const renew = httpOnlyMode ? serverActivityRenewal(httpOnlyURLs(window.location.origin, useRuntimeConfig().app.baseURL).activity, timeoutMs) : undefined
+    const watch = idle && watchIdle({ rule: idle, jar, timeoutMs, hasSession, end: session.endIdle, renew })
     const expiry = sessionExpiry({
       options: config,
       idle,
@@ -43,3 +48,19 @@ export default defineNuxtPlugin({
     return { provide: { axiosJwtExpiry: exposed } }
   },
 })
+
+/**
+ * Tells the server's activity route of the user's activity, at most every 30 s (or a quarter of the timeout); a failed
+ * call is tried again at the next activity. The server's deadline may come that much before the tabs'.
+ */
+function serverActivityRenewal(route: string, timeoutMs: number): () => void {
+  const everyMs = Math.min(30_000, timeoutMs / 4)
+  let sent = 0
+  return () => {
+    if (Date.now() - sent < everyMs) return
+    sent = Date.now()
+    fetch(route, { method: 'POST', headers: { [CSRF_HEADER]: '1' }, credentials: 'same-origin' }).catch(() => {
+      sent = 0
+    })
+  }
+}

@@ -13,6 +13,8 @@ export interface IdleWatch {
   hasSession: () => boolean
   /** Ends the session for want of activity (and takes this tab to login). */
   end: () => Promise<void>
+  /** Tells the server of the activity written, where it keeps a sealed copy (httpOnly and proxy modes). */
+  renew?: () => void
 }
 
 /**
@@ -22,7 +24,7 @@ export interface IdleWatch {
  * the deadline (a tab shown again after a sleep) ends the session instead of moving it; so does a timer that fires
  * late after a clock jump, and a session whose activity cookie is gone or garbled.
  */
-export function watchIdle({ rule, jar, timeoutMs, hasSession, end }: IdleWatch): { touch: () => void } {
+export function watchIdle({ rule, jar, timeoutMs, hasSession, end, renew }: IdleWatch): { touch: () => void } {
   const writeEveryMs = Math.min(5_000, timeoutMs / 4)
   let timer: ReturnType<typeof setTimeout> | undefined
   let ending = false
@@ -33,6 +35,7 @@ export function watchIdle({ rule, jar, timeoutMs, hasSession, end }: IdleWatch):
   const touch = () => {
     written = Date.now()
     jar.write(rule.touch(written))
+    renew?.()
   }
   const finish = () => {
     ending = true
