@@ -25,8 +25,9 @@ export interface AuthSession extends UseAuthReturn, Pick<JwtClient, 'needsRefres
   /** The session's claims, roles and scopes, for the guard of a page's `auth: { roles, scopes, allow }`. */
   granted: ComputedRef<SessionClaims>
   /**
-   * Ends the session for want of activity (`session.idleTimeout`): revoked at the API with the tokens as they are (never
-   * refreshed) and cleared; in the browser then as a session that ended (to login, other tabs told).
+   * Ends the session for want of activity (`session.idleTimeout`) in the browser: revoked at the API with the tokens as
+   * they are (never refreshed) and cleared, then as a session that ended (to login, other tabs told). On the server the
+   * idle check ends it before the render.
    */
   endIdle: () => Promise<void>
 }
@@ -149,7 +150,6 @@ function userActions({ api, client, store, config, routes }: SessionSetup, { nux
     async endIdle() {
       // An idle session is never refreshed, not even to revoke it.
       await revokeAndClear(store.get())
-      if (import.meta.server) return sync()
       await nuxtApp.callHook('axios-jwt:session-ended', { error: new SessionExpiredError(`no activity for ${config.session.idleTimeout} s`), ...tag })
     },
     async login(credentials, options = {}) {
