@@ -6,6 +6,8 @@ import { fetch, getBrowser, setup, url } from '@nuxt/test-utils/e2e'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { browserOptions, hydrated, text } from './utils/browser'
+import type { IdleOptions } from '../src/runtime/core/idle'
+import { activitySealCookie } from '../src/runtime/server/idle/activity-seal'
 import type { OidcSettings } from '../src/runtime/server/oidc/failure'
 import { providerEndpoints, responseIssuerProblem } from '../src/runtime/server/oidc/provider'
 import { OIDC_CLIENT, freePort, startOidcProvider } from './utils/oidc-provider'
@@ -28,6 +30,7 @@ await setup({
     NUXT_AXIOS_JWT_OIDC_CLIENT_ID: OIDC_CLIENT.id,
     NUXT_AXIOS_JWT_OIDC_CLIENT_SECRET: OIDC_CLIENT.secret,
     NUXT_AXIOS_JWT_OIDC_ENDPOINTS_TOKEN: `${provider.tokenEndpoint}/`,
+    NUXT_AXIOS_JWT_OIDC_SITE_URL: `http://127.0.0.1:${port}`,
   },
 })
 
@@ -67,6 +70,9 @@ async function signInFrom(page: Page, path: string, name = 'alice') {
   await page.waitForURL(url(path))
   await hydrated(page)
 }
+
+/** What the server's sealed activity needs to know of the fixture's options: its cookies and its idle timeout. */
+const SEALED = { tokens: { access: { cookie: 'access_token' }, refresh: { cookie: 'refresh_token', httpOnly: true } }, cookie: { path: '/', sameSite: 'lax' }, session: { idleTimeout: 60, warnBefore: 0 } } as unknown as IdleOptions
 
 const cookieNamed = async (name: string) => (await context!.cookies()).find(cookie => cookie.name === name)
 
@@ -137,8 +143,10 @@ describe('signing in with an identity provider (OIDC, authorization code with PK
     await signInFrom(page, '/orders')
     const session = (await cookieNamed('refresh_token'))!.value
     const asked = provider.api.authorizations.length
-    // The browser comes back after the idle deadline: the server ends the session before the render.
-    await context!.addCookies([{ name: 'refresh_token_activity', value: String(Date.now() - 61_000), url: url('/') }])
+    // The browser comes back after the idle deadline (the server's sealed activity is 61 s old): the server ends the
+    // session before the render.
+    const aged = await activitySealCookie(SEALED, Date.now() - 61_000, session)
+    await context!.addCookies([{ name: aged.name, value: aged.value!, url: url('/'), httpOnly: true, secure: true, sameSite: 'Lax' }])
     await page.goto(url('/orders'))
     await page.waitForURL(/\/login\?redirect=/)
     expect(await cookieNamed('refresh_token')).toBeUndefined()
