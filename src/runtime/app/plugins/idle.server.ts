@@ -1,4 +1,3 @@
-import { idleRule } from '../../core/idle'
 import { touchActivity } from '../../server/idle/activity-seal'
 import { useCookieJar } from '../client/token-cookies'
 import { useAuthSession } from '../session/session'
@@ -14,8 +13,6 @@ export default defineNuxtPlugin({
   dependsOn: ['axios-jwt'],
   async setup() {
     if (!useAuthSession().loggedIn.value) return
-    const config = useAxiosJwtConfig()
-    const now = Date.now()
-    await touchActivity(config, useCookieJar(), idleRule(config).touch(now), now)
+    await touchActivity(useAxiosJwtConfig(), useCookieJar())
   },
 })

@@ -1,22 +1,16 @@
-import { activityAttributes, cookieNames, httpOnlyTokens, readTokenCookie, withPrefixRules, type CookieValues, type CookieWrite } from '../../core/cookie-policy'
+import { activityAttributes, activityCookie, cookieNames, httpOnlyTokens, readTokenCookie, withPrefixRules, type CookieValues, type CookieWrite } from '../../core/cookie-policy'
 import type { CookieJar } from '../../core/cookie-store'
 import { activityTime, type IdleOptions } from '../../core/idle'
 import { sameValue } from '../oidc/pkce'
+import { hmac } from '../utils/hmac'
 
 /**
  * The server's own copy of the last activity, in the modes that keep the refresh token from the page (httpOnly,
  * proxy): an `HttpOnly` cookie sealed with an HMAC-SHA-256 keyed by the refresh token, which page scripts cannot read.
  * A script can move the tabs' readable activity cookie, never this one; the server believes only this one there. Each
- * new refresh token carries the time over under its own key. WebCrypto, so that the app's token store, which the
- * browser's bundle names too, imports nothing of Node.
+ * new refresh token carries the time over under its own key.
  */
-const encoder = new TextEncoder()
-
-async function macOf(at: number, refreshToken: string): Promise<string> {
-  const key = await globalThis.crypto.subtle.importKey('raw', encoder.encode(refreshToken), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
-  const mac = new Uint8Array(await globalThis.crypto.subtle.sign('HMAC', key, encoder.encode(`activity:${at}`)))
-  return btoa(String.fromCharCode(...mac)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
-}
+const macOf = (at: number, refreshToken: string): Promise<string> => hmac(refreshToken, `activity:${at}`)
 
 /** Whether the server keeps a sealed copy: the idle timeout is on and page scripts cannot read the refresh token. */
 export const sealsActivity = (options: IdleOptions): boolean => options.session.idleTimeout > 0 && httpOnlyTokens(options).refresh
@@ -39,8 +33,8 @@ export const trustedActivity = async (options: IdleOptions, cookies: CookieValue
   sealsActivity(options) ? sealedActivity(options, cookies, now) : activityTime(cookies[cookieNames(options).activity], now)
 
 /** Records activity at `now` in `jar`: the tabs' cookie, and the sealed copy for the refresh token the jar holds. */
-export async function touchActivity(options: IdleOptions, jar: CookieJar, activity: CookieWrite, now: number): Promise<void> {
-  await jar.write(activity)
+export async function touchActivity(options: IdleOptions, jar: CookieJar, now = Date.now()): Promise<void> {
+  await jar.write(activityCookie(options, now))
   const refreshToken = readTokenCookie(jar.read(), cookieNames(options).refresh)
   if (sealsActivity(options) && refreshToken) await jar.write(await activitySealCookie(options, now, refreshToken))
 }

@@ -19,8 +19,8 @@ import { exchangeCode } from './token-endpoint'
 const text = (value: unknown): string => typeof value === 'string' ? value : ''
 
 /** The sign-in this callback completes: the one this browser started, with the same `state`. */
-function pendingSignIn(event: H3Event, config: ResolvedOptions): PendingSignIn {
-  const pending = takeSignIn(event, config, oidcSettings(event, config).clientSecret)
+async function pendingSignIn(event: H3Event, config: ResolvedOptions): Promise<PendingSignIn> {
+  const pending = await takeSignIn(event, config, oidcSettings(event, config).clientSecret)
   const state = text(getQuery(event).state)
   if (!pending || !state || !sameValue(state, pending.state)) {
     throw new OidcFailure('state_mismatch', 'The sign-in could not be completed: it was not started in this browser, took too long, or was already used. Sign in again.')
@@ -55,7 +55,7 @@ export default defineEventHandler(async (event) => {
   const config = useServerOptions(event)
   let pending: PendingSignIn | undefined
   try {
-    pending = pendingSignIn(event, config)
+    pending = await pendingSignIn(event, config)
     await completeSignIn(event, config, pending)
     // Checked again: the cookie came back from the browser.
     return sendRedirect(event, withBase(event, returnPage(config, pending.redirect)))

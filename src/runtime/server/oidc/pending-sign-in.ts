@@ -1,6 +1,6 @@
-import { createHmac, hkdfSync } from 'node:crypto'
 import { deleteCookie, getCookie, setCookie, type H3Event } from 'h3'
 import type { ResolvedOptions } from '../../core/options'
+import { hmac } from '../utils/hmac'
 import { sameValue } from './pkce'
 
 /** What a sign-in started with, kept in the browser until the provider sends it back to the callback. */
@@ -25,26 +25,23 @@ const cookieName = (config: ResolvedOptions) => config.cookie.secure ? '__Host-a
 const attributes = (config: ResolvedOptions) => ({ httpOnly: true, sameSite: 'lax' as const, secure: config.cookie.secure, path: '/' })
 
 /**
- * The seal of a pending sign-in: an HMAC-SHA-256 under a key derived (HKDF) from the client's secret, which only the
- * server holds, so a cookie planted or edited by anyone else (a sibling subdomain over plain HTTP, where `__Host-`
- * cannot be used) is no sign-in. A public client has no secret: its cookie rests on `__Host-` alone.
+ * The seal of a pending sign-in: an HMAC-SHA-256 keyed by the client's secret, which only the server holds, so a
+ * cookie planted or edited by anyone else (a sibling subdomain over plain HTTP, where `__Host-` cannot be used) is no
+ * sign-in. A public client has no secret: its cookie rests on `__Host-` alone.
  */
-function seal(payload: string, clientSecret: string): string {
-  const key = Buffer.from(hkdfSync('sha256', clientSecret, Buffer.alloc(32), 'nuxt-axios-jwt pending sign-in', 32))
-  return createHmac('sha256', key).update(payload).digest('base64url')
-}
+const seal = (payload: string, clientSecret: string): Promise<string> => hmac(clientSecret, `pending sign-in:${payload}`)
 
-export function rememberSignIn(event: H3Event, config: ResolvedOptions, pending: PendingSignIn, clientSecret: string): void {
+export async function rememberSignIn(event: H3Event, config: ResolvedOptions, pending: PendingSignIn, clientSecret: string): Promise<void> {
   const payload = Buffer.from(JSON.stringify(pending)).toString('base64url')
-  const value = clientSecret ? `${payload}.${seal(payload, clientSecret)}` : payload
+  const value = clientSecret ? `${payload}.${await seal(payload, clientSecret)}` : payload
   setCookie(event, cookieName(config), value, { ...attributes(config), maxAge: PENDING_SECONDS })
 }
 
 /** The cookie's payload, when its seal is this server's (or the client has no secret to seal with). */
-function unsealed(value: string, clientSecret: string): string | undefined {
+async function unsealed(value: string, clientSecret: string): Promise<string | undefined> {
   if (!clientSecret) return value
   const [payload, mac] = value.split('.')
-  return payload && mac && sameValue(mac, seal(payload, clientSecret)) ? payload : undefined
+  return payload && mac && sameValue(mac, await seal(payload, clientSecret)) ? payload : undefined
 }
 
 const isPending = (value: unknown): value is PendingSignIn => typeof value === 'object' && value !== null
@@ -54,11 +51,11 @@ const isPending = (value: unknown): value is PendingSignIn => typeof value === '
  * The sign-in this browser started, used up: a callback can complete it once. `undefined` when there is none, when
  * its seal is not this server's, or garbage.
  */
-export function takeSignIn(event: H3Event, config: ResolvedOptions, clientSecret: string): PendingSignIn | undefined {
+export async function takeSignIn(event: H3Event, config: ResolvedOptions, clientSecret: string): Promise<PendingSignIn | undefined> {
   const value = getCookie(event, cookieName(config))
   if (value === undefined) return undefined
   deleteCookie(event, cookieName(config), attributes(config))
-  const payload = unsealed(value, clientSecret)
+  const payload = await unsealed(value, clientSecret)
   if (!payload) return undefined
   try {
     const pending: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'))

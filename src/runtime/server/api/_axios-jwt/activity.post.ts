@@ -1,5 +1,4 @@
 import { createError, defineEventHandler, sendNoContent } from 'h3'
-import { idleRule } from '../../../core/idle'
 import { SESSION_ENDED } from '../../../core/http-only'
 import { holdsSession } from '../../../core/tokens'
 import { touchActivity } from '../../idle/activity-seal'
@@ -17,7 +16,6 @@ export default defineEventHandler(async (event) => {
   assertSameSite(event)
   const config = useServerOptions(event)
   if (!holdsSession(routeCookies(event, config).get())) throw createError({ statusCode: 401, statusMessage: 'The session is over', data: { error: SESSION_ENDED } })
-  const now = Date.now()
-  await touchActivity(config, requestJar(event), idleRule(config).touch(now), now)
+  await touchActivity(config, requestJar(event))
   return sendNoContent(event)
 })

@@ -28,7 +28,7 @@ export default defineEventHandler(async (event) => {
     return sendRedirect(event, withBase(event, loginPageWithError(config, failure.code, redirect)))
   }
   const pending = { state: randomValue(), nonce: randomValue(), verifier: randomValue(), redirectUri: siteAddress(event, settings, settings.callbackPath), redirect }
-  rememberSignIn(event, config, pending, settings.clientSecret)
+  await rememberSignIn(event, config, pending, settings.clientSecret)
   // A plain OAuth2 server (no keys to check an ID token with) gets the scopes as given, and no nonce.
   const openId = isOpenId(endpoints)
   return sendRedirect(event, withQuery(endpoints.authorization, {
