@@ -25,7 +25,7 @@ async function measure(url: string, headers: Record<string, string>, seconds: nu
 export async function proxySection(api: TestApi, quick: boolean): Promise<string> {
   const options = { rounds: quick ? 1 : 3, seconds: quick ? 1 : 5, connections: 16 }
   execFileSync('npx', ['nuxi', 'build', fileURLToPath(new URL('./apps/module-proxy/', import.meta.url))], { stdio: 'ignore' })
-  const app = await startApp('module-proxy', () => ({ NUXT_AXIOS_JWT_PROXY_TO: api.url }))
+  const app = await startApp('module-proxy', () => ({ NUXT_AXIOS_JWT_SERVER_BASE_URL: api.url }))
   const { accessToken, refreshToken } = await api.login()
   const targets = {
     'the browser calls the API directly (another origin)': { url: `${api.url}/items`, headers: { authorization: `Bearer ${accessToken}` } },

@@ -9,15 +9,15 @@ export default defineNuxtConfig({
     apis: {
       // A second API that accepts the same tokens: `useApi('billing')`, `useApiData(url, { api: 'billing' })`.
       billing: { baseURL: '/api/demo-billing' },
-      // A partner's API with a session of its own (the main API's endpoint paths): `useAuth('partner')`. Not in proxy mode.
-      ...process.env.PLAYGROUND_PROXY === '1' ? {} : { partner: { baseURL: '/api/demo-partner', endpoints: {} } },
+      // A partner's API with an own session (the main API's endpoint paths): `useAuth('partner')`. Not in proxy mode.
+      ...process.env.PLAYGROUND_MODE === 'proxy' ? {} : { partner: { baseURL: '/api/demo-partner', endpoints: {} } },
     },
-    refreshBeforeExpiry: 5,
+    // `PLAYGROUND_MODE=httpOnly npm run dev`: the refresh token in an HttpOnly cookie, behind the module's routes;
+    // `PLAYGROUND_MODE=proxy npm run dev`: no token in the page, `/api/app/**` signs and forwards to the demo API.
+    mode: (process.env.PLAYGROUND_MODE as 'httpOnly' | 'proxy' | undefined) ?? 'readable',
+    proxy: { path: '/api/app' },
+    refresh: { beforeExpiry: 5 },
     // Signed out after two minutes without activity in any tab; asked 30 s before (components/StaySignedIn.vue).
     session: { idleTimeout: 120, warnBefore: 30 },
-    // `PLAYGROUND_HTTP_ONLY=1 npm run dev`: the refresh token in an HttpOnly cookie, behind the module's routes.
-    tokens: { refresh: { httpOnly: process.env.PLAYGROUND_HTTP_ONLY === '1' } },
-    // `PLAYGROUND_PROXY=1 npm run dev`: proxy mode, no token in the page; `/api/app/**` signs and forwards to the demo API.
-    proxy: process.env.PLAYGROUND_PROXY === '1' ? { path: '/api/app', to: '/api/demo' } : undefined,
   },
 })

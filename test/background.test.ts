@@ -5,7 +5,7 @@ import { gotoHydrated, setTokenCookies, tokenCookies } from './utils/browser'
 import { sleep } from './utils/time'
 import { fixtureWithApi } from './utils/fixture'
 
-const api = await fixtureWithApi({ nuxtConfig: { axiosJwt: { refreshInBackground: true } } })
+const api = await fixtureWithApi({ nuxtConfig: { axiosJwt: { refresh: { inBackground: true } } } })
 
 // A page left open would go on refreshing on its timer into the next test.
 const pages: Page[] = []
@@ -36,7 +36,7 @@ const setHidden = (page: Page, hidden: boolean) => page.evaluate((hidden) => {
   document.dispatchEvent(new Event('visibilitychange'))
 }, hidden)
 
-describe('refreshInBackground', () => {
+describe('refresh.inBackground', () => {
   it('refreshes before expiry with no request in flight, again for each new token, and the API sees no 401', async () => {
     const page = await idlePage()
     const access = async () => (await tokenCookies(page.context())).access?.value

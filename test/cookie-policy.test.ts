@@ -6,6 +6,8 @@ import { clientOptions } from './utils/client-options'
 
 const policy = (overrides: Partial<CookiePolicyOptions> = {}): CookiePolicyOptions => ({
   ...clientOptions(),
+  mode: 'readable',
+  session: { idleTimeout: 0 },
   cookie: { path: '/', sameSite: 'lax', secure: false, domain: 'example.com' },
   ...overrides,
 })
@@ -82,7 +84,8 @@ describe('remember me', () => {
 
 describe('__Host- cookie names', () => {
   const hostPrefixed = (httpOnly: boolean) => policy({
-    tokens: { ...clientOptions().tokens, access: { ...clientOptions().tokens.access, cookie: '__Host-access' }, refresh: { ...clientOptions().tokens.refresh, cookie: '__Host-refresh', httpOnly } },
+    mode: httpOnly ? 'httpOnly' : 'readable',
+    tokens: { ...clientOptions().tokens, access: { ...clientOptions().tokens.access, cookie: '__Host-access' }, refresh: { ...clientOptions().tokens.refresh, cookie: '__Host-refresh' } },
     cookie: { path: '/app', sameSite: 'lax', secure: false, domain: 'example.com' },
   })
 
@@ -117,7 +120,7 @@ describe('one due rule', () => {
       const clock = createTokenClock(margin, () => now)
       const tokens = { accessToken: 'opaque-handle', refreshToken: 'r', expiresIn }
       clock.learn(tokens)
-      const writes = cookiesOfPair(tokens, 'server', policy({ refreshBeforeExpiry: margin }), {}, {}, now)
+      const writes = cookiesOfPair(tokens, 'server', policy({ refresh: { beforeExpiry: margin } }), {}, {}, now)
       const cookie = writes.find(w => w.name === 'access_token')!
       expect(cookie.attributes.maxAge, `margin ${margin}, expires_in ${expiresIn}`).toBe(Math.floor(clock.dueIn(tokens)! / 1000))
     }
@@ -130,7 +133,7 @@ describe('an opaque refresh token\'s lifetime (`tokens.refresh.expiresInPath`)',
 
   it('lets the cookies live as long as the API says, and marks the expiry for the page, in both modes', () => {
     for (const [side, httpOnly] of [['browser', false], ['server', true]] as const) {
-      const options = policy({ tokens: { ...clientOptions().tokens, refresh: { ...clientOptions().tokens.refresh, httpOnly } } })
+      const options = policy({ mode: httpOnly ? 'httpOnly' : 'readable' })
       const writes = cookiesOfPair({ accessToken: 'opaque-a', refreshToken: 'opaque-r', refreshExpiresIn: 1800 }, side, options, {}, {}, now)
       expect(writes.find(cookie => cookie.name === 'refresh_token')!.attributes.maxAge).toBe(1800)
       expect(mark(writes)).toMatchObject({ value: String(now / 1000 + 1800), attributes: { maxAge: 1800 } })

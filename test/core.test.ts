@@ -39,7 +39,7 @@ async function client({ options, login, ttl, ...setup }: TestSetup & { login?: b
       if (name === 'axios-jwt:session-ended') ended.push((args[0] as { error: SessionExpiredError }).error)
     },
     ...setup,
-    options: clientOptions({ refreshBeforeExpiry: 0, refreshTimeout: 2000, ...options }),
+    options: clientOptions({ ...options, refresh: { beforeExpiry: 0, timeout: 2000, ...options?.refresh } }),
     store,
   })
   return { http, jwt, store: store as ReturnType<typeof memoryStore>, ended }
@@ -111,14 +111,14 @@ describe('refresh on 401', () => {
     expect(api.authorizations.at(-1)).toBe(`Bearer ${store.tokens.accessToken}`)
   })
 
-  it('refreshes and retries on the statuses `refreshStatuses` names: an API that answers 403 to a refused token', async () => {
+  it('refreshes and retries on the statuses `refresh.statuses` names: an API that answers 403 to a refused token', async () => {
     api.unauthorizedStatus = 403
     const plain = await client()
     api.rejectedTokens.add(plain.store.tokens.accessToken!)
     await expect(plain.http.get('/items')).rejects.toMatchObject({ response: { status: 403 } })
     expect(api.calls.refresh).toBe(0)
 
-    const configured = await client({ options: { refreshStatuses: [401, 403] } })
+    const configured = await client({ options: { refresh: { statuses: [401, 403] } } })
     api.rejectedTokens.add(configured.store.tokens.accessToken!)
     const { data } = await configured.http.get('/items')
     expect(data.data[0].owner).toBe('Alice')
@@ -151,7 +151,7 @@ describe('refresh on 401', () => {
   })
 
   it('makes exactly one refresh call when the proactive path and the 401 path meet', async () => {
-    const { http } = await expiredClient({ options: { refreshBeforeExpiry: 30 } })
+    const { http } = await expiredClient({ options: { refresh: { beforeExpiry: 30 } } })
     const results = await Promise.all(Array.from({ length: 10 }, () => http.get('/items')))
     expect(results.every(r => r.status === 200)).toBe(true)
     expect(api.calls.refresh).toBe(1)
@@ -172,7 +172,7 @@ describe('refresh on 401', () => {
     // The first read sees the expired pair (a cookie read a moment before another tab's write lands); later reads see the new one.
     const store = memoryStore(fresh)
     let reads = 0
-    const { http } = await client({ options: { refreshBeforeExpiry: 30 }, store: { ...store, get: () => reads++ === 0 ? { ...expired } : store.get() } })
+    const { http } = await client({ options: { refresh: { beforeExpiry: 30 } }, store: { ...store, get: () => reads++ === 0 ? { ...expired } : store.get() } })
     const response = await http.get('/items')
     expect(response.status).toBe(200)
     expect(api.calls.refresh).toBe(0)
@@ -231,8 +231,8 @@ describe('session over', () => {
     expect(api.calls.refresh).toBe(0)
   })
 
-  it('treats statuses from `sessionEndStatuses` as the end, others as transient', async () => {
-    const { http, store, ended } = await expiredClient({ options: { sessionEndStatuses: [400] } })
+  it('treats statuses from `session.endStatuses` as the end, others as transient', async () => {
+    const { http, store, ended } = await expiredClient({ options: { session: { endStatuses: [400] } } })
     api.refreshFault = { status: 401 }
     expect(await http.get('/items').catch(e => e)).toBeInstanceOf(RefreshError)
     expect(store.tokens.refreshToken).toBeTruthy()
@@ -249,7 +249,7 @@ describe('OAuth2 token endpoint', () => {
         access: { path: 'access_token' },
         refresh: { path: 'refresh_token', bodyField: 'refresh_token', bodyFormat: 'form', extraFields: { grant_type: 'refresh_token', client_id: 'web' } },
       },
-      sessionEndErrors: ['invalid_grant'],
+      session: { endErrors: ['invalid_grant'] },
     },
   }
 
@@ -294,7 +294,7 @@ describe('transient refresh failures keep the session', () => {
 
   for (const [name, fault] of Object.entries(faults)) {
     it(`survives ${name}, and the next request refreshes fine`, async () => {
-      const { http, store, ended } = await expiredClient({ options: { refreshTimeout: 300 } })
+      const { http, store, ended } = await expiredClient({ options: { refresh: { timeout: 300 } } })
       const kept = { ...store.tokens }
       api.refreshFault = fault
       const error = await http.get('/items').catch(e => e)
@@ -319,7 +319,7 @@ describe('transient refresh failures keep the session', () => {
     const dead = await startTestApi()
     await dead.close()
     const http = axios.create({ baseURL: api.url })
-    installJwtClient(http, { store, options: clientOptions({ endpoints: { refresh: `${dead.url}/auth/refresh` }, refreshBeforeExpiry: 0, refreshTimeout: 1000 }) })
+    installJwtClient(http, { store, options: clientOptions({ endpoints: { refresh: `${dead.url}/auth/refresh` }, refresh: { beforeExpiry: 0, timeout: 1000 } }) })
     api.rejectAll = true
     const error = await http.get('/items').catch(e => e)
     expect(error).toBeInstanceOf(RefreshError)
@@ -338,7 +338,7 @@ describe('transient refresh failures keep the session', () => {
 describe('proactive refresh', () => {
   it('refreshes before sending when the token expires within the margin, so the API sees no 401', async () => {
     api.options.accessTtl = 4
-    const { http } = await client({ options: { refreshBeforeExpiry: 3 } })
+    const { http } = await client({ options: { refresh: { beforeExpiry: 3 } } })
     await sleep(2100)
     await http.get('/items')
     expect(api.calls.refresh).toBe(1)
@@ -347,14 +347,14 @@ describe('proactive refresh', () => {
 
   it('does not refresh on every request when tokens live shorter than the margin', async () => {
     api.options.accessTtl = 10
-    const { http } = await client({ options: { refreshBeforeExpiry: 30 } })
+    const { http } = await client({ options: { refresh: { beforeExpiry: 30 } } })
     for (let i = 0; i < 20; i++) await http.get('/items')
     expect(api.calls.refresh).toBe(0)
     expect(api.calls.items).toBe(20)
   })
 
   it('does not spin when the client clock runs 10 minutes fast', async () => {
-    const { http } = await client({ options: { refreshBeforeExpiry: 30 }, now: () => Date.now() + 10 * 60_000 })
+    const { http } = await client({ options: { refresh: { beforeExpiry: 30 } }, now: () => Date.now() + 10 * 60_000 })
     for (let i = 0; i < 10; i++) await http.get('/items')
     expect(api.calls.refresh).toBeLessThanOrEqual(1)
     expect(api.calls.unauthorized).toBe(0)
@@ -364,7 +364,7 @@ describe('proactive refresh', () => {
     const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url')
     const shortLived = () => `${b64({ alg: 'HS256' })}.${b64({ exp: Math.floor(Date.now() / 1000) + 5 })}.sig`
     const store = memoryStore({ accessToken: shortLived(), refreshToken: 'r1' })
-    const { http } = await client({ store, options: { refreshBeforeExpiry: 30 }, login: false })
+    const { http } = await client({ store, options: { refresh: { beforeExpiry: 30 } }, login: false })
     api.refreshFault = { status: 200, body: JSON.stringify({ data: { accessToken: shortLived(), refreshToken: 'r2' } }) }
     for (let i = 0; i < 10; i++) await http.get('/echo')
     expect(api.calls.refresh).toBe(1)
@@ -372,7 +372,7 @@ describe('proactive refresh', () => {
 
   it('learns the API clock from a refreshed token when the client clock runs 10 minutes slow', async () => {
     api.options.accessTtl = 6
-    const { http, jwt } = await client({ options: { refreshBeforeExpiry: 30 }, now: () => Date.now() - 10 * 60_000 })
+    const { http, jwt } = await client({ options: { refresh: { beforeExpiry: 30 } }, now: () => Date.now() - 10 * 60_000 })
     await jwt.refresh()
     await sleep(3100)
     // Half of the 6 s lifetime is left or less: due for a proactive refresh by the API's clock.
@@ -383,7 +383,7 @@ describe('proactive refresh', () => {
 
   it('uses the old token when a proactive refresh fails transiently but the token still works', async () => {
     api.options.accessTtl = 4
-    const { http } = await client({ options: { refreshBeforeExpiry: 30 } })
+    const { http } = await client({ options: { refresh: { beforeExpiry: 30 } } })
     await sleep(2100)
     api.refreshFault = { status: 503 }
     const { status } = await http.get('/items')
@@ -395,7 +395,7 @@ describe('proactive refresh', () => {
 describe('opaque tokens', () => {
   it('works with tokens that are not JWTs, refreshing on 401 only', async () => {
     const store = memoryStore({ accessToken: 'opaque-access', refreshToken: 'opaque-refresh' })
-    const { http } = await client({ store, options: { refreshBeforeExpiry: 30 }, login: false })
+    const { http } = await client({ store, options: { refresh: { beforeExpiry: 30 } }, login: false })
     // The test API issues JWTs; answer the refresh with a pair of opaque-looking shape by hand.
     const fresh = await api.login()
     api.refreshFault = { status: 200, body: JSON.stringify({ data: { accessToken: fresh.accessToken, refreshToken: 'opaque-refresh-2' } }) }
@@ -436,8 +436,8 @@ describe('around the refresh', () => {
     expect(store.tokens.refreshToken).toBe(refreshToken)
   })
 
-  it('gives the whole refresh call `refreshTimeout`, however slowly its answer trickles in', async () => {
-    const { http, store } = await expiredClient({ options: { refreshTimeout: 1000 } })
+  it('gives the whole refresh call `refresh.timeout`, however slowly its answer trickles in', async () => {
+    const { http, store } = await expiredClient({ options: { refresh: { timeout: 1000 } } })
     api.refreshFault = { trickle: { everyMs: 100, forMs: 4000 } }
     const started = Date.now()
     const error = await http.get('/items').catch(e => e)
@@ -459,10 +459,10 @@ describe('around the refresh', () => {
   })
 })
 
-describe('refreshBeforeExpiry: 0', () => {
+describe('refresh.beforeExpiry: 0', () => {
   it('sends a token that is still valid, and refreshes before sending one whose exp has passed', async () => {
     api.options.accessTtl = 3
-    const { http } = await client({ options: { refreshBeforeExpiry: 0 } })
+    const { http } = await client({ options: { refresh: { beforeExpiry: 0 } } })
     await http.get('/items')
     expect(api.calls.refresh).toBe(0)
     await sleep(3100)

@@ -12,7 +12,7 @@ const api = await fixtureWithApi({
   nuxtConfig: api => ({
     // As README's "Deploying" documents it.
     routeRules: { '/backend/**': { proxy: { to: `${api.url}/**`, fetchOptions: { redirect: 'manual' } } } },
-    axiosJwt: { tokens: { refresh: { httpOnly: true } } },
+    axiosJwt: { mode: 'httpOnly' },
   }),
   env: { NUXT_PUBLIC_AXIOS_JWT_BASE_URL: '/backend' },
 })

@@ -6,7 +6,7 @@ import { fixtureWithApi } from './utils/fixture'
 
 const api = await fixtureWithApi({
   // OAuth2 servers answer a rejected refresh token with 400 invalid_grant.
-  nuxtConfig: { axiosJwt: { refreshTimeout: 1500, sessionEndStatuses: [400, 401, 403] } },
+  nuxtConfig: { axiosJwt: { refresh: { timeout: 1500 }, session: { endStatuses: [400, 401, 403] } } },
 })
 
 /** A page on /protected whose access token the API now rejects although it has not expired. */
@@ -29,7 +29,7 @@ const transient: Record<string, RefreshFault> = {
   'answers 504': { status: 504 },
   // A browser retries a POST whose reused connection is reset before any byte; a cut mid-response it does not.
   'drops the connection mid-response': { cut: true },
-  'hangs past refreshTimeout': { hang: true },
+  'hangs past refresh.timeout': { hang: true },
   'answers 200 with HTML': { status: 200, body: '<!doctype html><p>maintenance</p>', contentType: 'text/html' },
   'answers 200 with an empty body': { status: 200, body: '' },
   'answers 200 with JSON without tokens': { status: 200, body: '{"data":{"token":"x"}}' },

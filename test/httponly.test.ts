@@ -11,7 +11,7 @@ import { expectOwnRouteRefreshKept } from './utils/own-route'
 
 // Where the API may say the refresh token's lifetime, and a warning before the session ends (test: "tells the page ...").
 const { api, other, billing, partner } = await fixtureWithOtherOrigin({
-  nuxtConfig: { axiosJwt: { tokens: { refresh: { httpOnly: true, expiresInPath: 'data.refreshExpiresIn' } }, session: { warnBefore: 1 } } },
+  nuxtConfig: { axiosJwt: { mode: 'httpOnly', tokens: { refresh: { expiresInPath: 'data.refreshExpiresIn' } }, session: { warnBefore: 1 } } },
 })
 
 const ROUTES = { login: '/api/_axios-jwt/login', refresh: '/api/_axios-jwt/refresh', logout: '/api/_axios-jwt/logout' }

@@ -7,7 +7,7 @@ import { fixtureWithApi } from './utils/fixture'
 import { sleep } from './utils/time'
 
 const IDLE_SECONDS = 4
-const api = await fixtureWithApi({ nuxtConfig: { axiosJwt: { tokens: { refresh: { httpOnly: true } }, session: { idleTimeout: IDLE_SECONDS } } } })
+const api = await fixtureWithApi({ nuxtConfig: { axiosJwt: { mode: 'httpOnly', session: { idleTimeout: IDLE_SECONDS } } } })
 
 /** A page signed in through the form, closed after the test: its idle watch must not end a session in the next. */
 async function signedInPage() {

@@ -7,6 +7,7 @@ import { clientOptions } from './utils/client-options'
 
 const options = (idleTimeout: number) => ({
   ...clientOptions(),
+  mode: 'readable' as const,
   cookie: { path: '/', sameSite: 'lax' as const, secure: false, domain: '' },
   session: { idleTimeout, warnBefore: 0 },
 })
@@ -50,7 +51,7 @@ describe('a session starts its idle clock', () => {
 
   it('with the pair of a login, on either side, in every cookie mode', () => {
     for (const remember of [true, false]) expect(written(options(60), { remember })?.value).toBe(String(now))
-    const httpOnly = { ...options(60), tokens: { ...options(60).tokens, refresh: { ...options(60).tokens.refresh, httpOnly: true } } }
+    const httpOnly = { ...options(60), mode: 'httpOnly' as const }
     expect(written(httpOnly, { remember: true })?.value).toBe(String(now))
   })
 
@@ -61,7 +62,7 @@ describe('a session starts its idle clock', () => {
 })
 
 describe('the server\'s sealed copy of the activity (httpOnly and proxy modes)', () => {
-  const httpOnly = { ...options(60), tokens: { ...options(60).tokens, refresh: { ...options(60).tokens.refresh, httpOnly: true } } }
+  const httpOnly = { ...options(60), mode: 'httpOnly' as const }
   const sealed = async (at: number, token: string) => (await activitySealCookie(httpOnly, at, token)).value!
 
   it('is kept only where the page cannot read the refresh token, HttpOnly, as long as the activity cookie', async () => {

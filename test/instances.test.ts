@@ -36,7 +36,7 @@ const instances: Instance[] = []
 
 /** Two instances of the build; `shared: false` turns the option off at run time. */
 async function pair(shared: boolean): Promise<[Instance, Instance]> {
-  const env = { NUXT_PUBLIC_AXIOS_JWT_BASE_URL: api.url, ...(!shared && { NUXT_AXIOS_JWT_SHARED_REFRESH_STORAGE: '' }) }
+  const env = { NUXT_PUBLIC_AXIOS_JWT_BASE_URL: api.url, ...(!shared && { NUXT_AXIOS_JWT_SERVER_SHARED_REFRESH: '' }) }
   const started = await Promise.all([startInstance(env), startInstance(env)])
   instances.push(...started)
   return started
@@ -76,7 +76,7 @@ describe('several server instances', () => {
     expect(api.stats().reused).toBe(0)
   })
 
-  it('make one refresh call when the exchange takes most of refreshTimeout (10 s): the claim outlives it', async () => {
+  it('make one refresh call when the exchange takes most of refresh.timeout (10 s): the claim outlives it', async () => {
     const tokens = await api.loginExpired()
     api.refreshFault = { trickle: { everyMs: 200, forMs: 8500 } }
     const first = renders(shared, tokens, 4)

@@ -32,7 +32,7 @@ export default defineNuxtConfig({
   axiosJwt: {
     baseURL: 'http://127.0.0.1:9',
     tokens: { refresh: { httpOnly: process.env.HTTP_ONLY === '1' } },
-    proxy: { path: process.env.PROXY === '1' ? '/api' : '' },
+    mode: process.env.PROXY === '1' ? 'proxy' : 'readable',
   },
 })
 `
@@ -56,7 +56,7 @@ interface Server { url: string, process: ChildProcess }
 async function serve(output: string, api: TestApi): Promise<Server> {
   const port = await freePort()
   const child = spawn(process.execPath, [`${app}${output}/server/index.mjs`], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NUXT_PUBLIC_AXIOS_JWT_BASE_URL: api.url, NUXT_AXIOS_JWT_PROXY_TO: api.url },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NUXT_PUBLIC_AXIOS_JWT_BASE_URL: api.url, NUXT_AXIOS_JWT_SERVER_BASE_URL: api.url },
     stdio: 'ignore',
   })
   const url = `http://127.0.0.1:${port}`

@@ -10,8 +10,8 @@ import { sleep } from './utils/time'
 
 // `/api/files/**` may open as a page (sandboxed); answers above 5 MB or streaming past 3 s are cut.
 const { api, other } = await fixtureWithOtherOrigin({
-  nuxtConfig: { axiosJwt: { proxy: { path: '/api', navigation: ['/files/'], maxResponseSize: 5 * 1024 * 1024, maxDuration: 3000 } } },
-  env: api => ({ NUXT_AXIOS_JWT_PROXY_TO: api.url }),
+  nuxtConfig: { axiosJwt: { mode: 'proxy', proxy: { path: '/api', navigation: ['/files/'], maxResponseSize: 5 * 1024 * 1024, maxDuration: 3000 } } },
+  env: api => ({ NUXT_AXIOS_JWT_SERVER_BASE_URL: api.url }),
 })
 
 /** The token cookies, their chunks included, as the browser holds them. */

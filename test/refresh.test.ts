@@ -41,7 +41,7 @@ describe('signing and refreshing in the browser', () => {
     expect(api.refreshBodies.at(-1)).toMatchObject({ hooked: 'yes' })
   })
 
-  it('does not refresh on a timer unless refreshInBackground is on', async () => {
+  it('does not refresh on a timer unless refresh.inBackground is on', async () => {
     api.options.accessTtl = 2
     await sessionPage(2, '/public')
     // Due after 1 s (half the lifetime), expired after 2 s: nothing asks the API meanwhile.

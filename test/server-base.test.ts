@@ -1,4 +1,4 @@
-// `serverBaseURL`: the server calls the API at a private address while the browser keeps the public `baseURL`.
+// `server.baseURL`: the server calls the API at a private address while the browser keeps the public `baseURL`.
 import { fetch } from '@nuxt/test-utils/e2e'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import { fixtureWithApi } from './utils/fixture'
@@ -14,7 +14,7 @@ const api = await fixtureWithApi({
 afterAll(() => publicApi.close())
 beforeEach(() => publicApi.reset())
 
-describe('serverBaseURL', () => {
+describe('server.baseURL', () => {
   it('renders with the API at its private address, and never calls the public one', async () => {
     const tokens = await api.login()
     const html = await fetch('/protected', { headers: { cookie: cookieHeader(tokens) } }).then(r => r.text())

@@ -3,7 +3,7 @@
 export default defineNuxtConfig({
   extends: ['../axios'],
   runtimeConfig: {
-    axiosJwt: { serverBaseURL: '' },
+    axiosJwt: { server: { baseURL: '', sharedRefresh: '' } },
     public: {
       axiosJwt: {
         baseURL: 'http://127.0.0.1:9',

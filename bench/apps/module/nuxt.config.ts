@@ -12,8 +12,7 @@ export default defineNuxtConfig({
   compatibilityDate: '2025-07-15',
   axiosJwt: {
     baseURL: 'http://127.0.0.1:9',
-    tokens: { refresh: { httpOnly: mode === 'httpOnly' } },
-    proxy: { path: mode === 'proxy' ? '/api' : '' },
+    mode: mode === 'httpOnly' || mode === 'oidc' ? 'httpOnly' : mode === 'proxy' ? 'proxy' : 'readable',
     oidc: mode === 'oidc' ? { issuer: 'http://127.0.0.1:9', clientId: 'bench' } : {},
   },
   ...process.env.BENCH_I18N && { i18n: { locales: ['en', 'fr'], defaultLocale: 'en', strategy: 'prefix_except_default', detectBrowserLanguage: false } },

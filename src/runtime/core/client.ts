@@ -45,11 +45,11 @@ export interface JwtClient {
  * Holds no state beyond the instance it is installed on, so each SSR request gets its own.
  */
 export function installJwtClient(api: AxiosInstance, { options, store, origin, share, callHook, refreshRequest, now }: JwtClientOptions): JwtClient {
-  const clock = createTokenClock(options.refreshBeforeExpiry, now)
+  const clock = createTokenClock(options.refresh.beforeExpiry, now)
   // In the browser the exchange's code loads at the first refresh; the bundler leaves the other branch out.
   const exchange = (import.meta.client ? lazyExchange : createExchange)({ options, api, callHook, request: refreshRequest })
   const refresher = createRefresher({ store, clock, exchange, share, callHook })
-  const signing = { header: options.header, refreshStatuses: options.refreshStatuses, store, clock, refresher }
+  const signing = { header: options.header, refreshStatuses: options.refresh.statuses, store, clock, refresher }
   const requests = apiRequests(api, options.endpoints.refresh, origin)
   installInterceptors(api, { ...signing, requests })
   const tokens = (): StoredTokens => store.get()

@@ -1,6 +1,7 @@
 import { sessionCookieName } from './http-only'
 import { readTokenTimes } from './jwt'
 import type { ResolvedOptions } from './options'
+import { isProxyMode, refreshOnServer } from './mode'
 
 /** Who writes the cookies: the browser (`document.cookie`) or the server (`Set-Cookie`, which alone can set `HttpOnly`). */
 export type CookieSide = 'browser' | 'server'
@@ -25,11 +26,11 @@ export interface CookieWrite {
 /** The cookies as they stand: name to (decoded) value. */
 export type CookieValues = Record<string, string | undefined>
 
-export type CookiePolicyOptions = Pick<ResolvedOptions, 'tokens' | 'cookie' | 'refreshBeforeExpiry'> & Partial<Pick<ResolvedOptions, 'proxy' | 'session'>>
+export type CookiePolicyOptions = Pick<ResolvedOptions, 'tokens' | 'cookie' | 'mode'> & { refresh: Pick<ResolvedOptions['refresh'], 'beforeExpiry'>, session?: Pick<ResolvedOptions['session'], 'idleTimeout'> }
 
 /** Which token cookies page JavaScript must not read: the refresh token in httpOnly mode, both in proxy mode. */
 export function httpOnlyTokens(options: CookiePolicyOptions) {
-  return { access: Boolean(options.proxy?.path), refresh: options.tokens.refresh.httpOnly }
+  return { access: isProxyMode(options), refresh: refreshOnServer(options) }
 }
 
 /**
@@ -82,7 +83,7 @@ export function withPrefixRules(cookie: CookieWrite): CookieWrite {
 /** The cookies `side` reads as the pair: in httpOnly mode the browser sees the session value in place of the refresh token. */
 export function cookiesOfRead(side: CookieSide, options: CookiePolicyOptions): { accessToken: string, refreshToken: string } {
   const names = cookieNames(options)
-  return { accessToken: names.access, refreshToken: side === 'browser' && options.tokens.refresh.httpOnly ? names.session : names.refresh }
+  return { accessToken: names.access, refreshToken: side === 'browser' && refreshOnServer(options) ? names.session : names.refresh }
 }
 
 /**

@@ -38,7 +38,7 @@ function pieces(value: string): string[] {
 export function tokenCookie(name: string, value: string | undefined, attributes: CookieAttributes, present: CookieValues): CookieWrite[] {
   const bytes = value === undefined ? 0 : encodeURIComponent(value).length
   if (bytes > MAX_TOKEN_BYTES) {
-    throw new AxiosJwtError(`The token for the cookie "${name}" is too large to store: ${bytes} bytes, above the ${MAX_TOKEN_BYTES} bytes browsers send back reliably. Use httpOnly mode (\`tokens.refresh.httpOnly\`) or ask the identity provider for smaller tokens (fewer group or role claims).`)
+    throw new AxiosJwtError(`The token for the cookie "${name}" is too large to store: ${bytes} bytes, above the ${MAX_TOKEN_BYTES} bytes browsers send back reliably. Use httpOnly mode (\`mode: 'httpOnly'\`) or ask the identity provider for smaller tokens (fewer group or role claims).`)
   }
   const written = value === undefined ? [] : bytes <= CHUNK_BYTES ? [{ name, value }] : pieces(value).map((piece, index) => ({ name: chunkName(name, index), value: piece }))
   const keep = new Set(written.map(cookie => cookie.name))
@@ -66,7 +66,7 @@ export function cookiesOfPair(tokens: TokenPair, side: CookieSide, options: Cook
   // A session kept until the browser closes has cookies without `Max-Age`; a mark cookie carries the choice to refreshes.
   const remember = choice.remember ?? present[names.remember] !== '0'
   const lifetime = remember ? tokenLifetime(tokens.refreshToken, now / 1000) ?? tokens.refreshExpiresIn ?? options.tokens.refresh.maxAge : undefined
-  const accessLifetime = remember ? opaqueCookieLifetime(tokens, options.refreshBeforeExpiry) ?? lifetime : undefined
+  const accessLifetime = remember ? opaqueCookieLifetime(tokens, options.refresh.beforeExpiry) ?? lifetime : undefined
   return [
     ...tokenCookie(names.access, tokens.accessToken, { ...base, maxAge: accessLifetime, httpOnly: httpOnly.access || undefined }, present),
     ...tokenCookie(names.refresh, tokens.refreshToken, { ...base, maxAge: lifetime, httpOnly: httpOnly.refresh }, present),

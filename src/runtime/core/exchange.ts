@@ -39,9 +39,9 @@ function describeFailure(error: unknown): { reason: string, status?: number, cod
 /** Whether a failed refresh call means the refresh token is no longer valid, or may pass. */
 function classifyFailure(error: unknown, options: ClientOptions): RefreshOutcome {
   const { reason, status, code } = describeFailure(error)
-  if (status && options.sessionEndStatuses.includes(status)) return { kind: 'ended', reason: `the refresh token was rejected with ${status}`, status }
+  if (status && options.session.endStatuses.includes(status)) return { kind: 'ended', reason: `the refresh token was rejected with ${status}`, status }
   const grantError = errorCode(error)
-  if (status && grantError && options.sessionEndErrors.includes(grantError)) {
+  if (status && grantError && options.session.endErrors.includes(grantError)) {
     return { kind: 'ended', reason: `the refresh token was rejected with ${status} ${grantError}`, status }
   }
   return { kind: 'transient', reason, status, code }
@@ -77,7 +77,7 @@ function refreshClientFor(api: AxiosInstance, options: ClientOptions): AxiosInst
   return axios.create({
     baseURL: api.defaults.baseURL,
     adapter: typeof adapter === 'function' || !('document' in globalThis) ? adapter : 'fetch',
-    timeout: options.refreshTimeout,
+    timeout: options.refresh.timeout,
     withCredentials: api.defaults.withCredentials,
     maxRedirects: 0,
   })
@@ -90,7 +90,7 @@ export function createExchange({ options, api, callHook, request }: ExchangeSetu
   return async (refreshToken) => {
     let body: unknown
     // A deadline for the whole call: `timeout` alone restarts whenever a byte of a slow answer arrives.
-    const deadline = AbortSignal.timeout(options.refreshTimeout)
+    const deadline = AbortSignal.timeout(options.refresh.timeout)
     try {
       const config = await (request?.(refreshToken) ?? defaultRequest(refreshToken, options))
       await callHook?.('axios-jwt:refresh-request', config)

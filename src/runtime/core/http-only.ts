@@ -1,4 +1,4 @@
-/** How the browser and the module's server routes talk in `tokens.refresh.httpOnly` mode. */
+/** How the browser and the module's server routes talk in httpOnly and proxy modes. */
 import { joinURL } from 'ufo'
 import type { TokenPaths } from './tokens'
 

@@ -1,7 +1,7 @@
 import { activityCookie, cookieNames, type CookiePolicyOptions, type CookieValues, type CookieWrite } from './cookie-policy'
 import type { ResolvedOptions } from './options'
 
-export type IdleOptions = CookiePolicyOptions & Pick<ResolvedOptions, 'session'>
+export type IdleOptions = CookiePolicyOptions & { session: Pick<ResolvedOptions['session'], 'idleTimeout' | 'warnBefore'> }
 
 /** The idle rule (`session.idleTimeout`) over the cookie of the last activity, which every tab and the server share. */
 export interface IdleRule {

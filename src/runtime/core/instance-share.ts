@@ -14,7 +14,7 @@ export interface ClaimStore {
 }
 
 export interface InstanceShareOptions {
-  /** The refresh call's own deadline (`refreshTimeout`). */
+  /** The refresh call's own deadline (`refresh.timeout`). */
   exchangeMs: number
   /** Told when the store fails; the exchange then runs on this instance alone. */
   onStoreDown?: (error: unknown) => void

@@ -9,7 +9,7 @@ import type { TokenStore } from './tokens'
 
 export interface InterceptorSetup {
   header: ClientOptions['header']
-  /** The API's statuses that mean "refresh and retry" (`refreshStatuses`). */
+  /** The API's statuses that mean "refresh and retry" (`refresh.statuses`). */
   refreshStatuses: number[]
   store: TokenStore
   clock: TokenClock
@@ -30,7 +30,7 @@ const state = (config: FlaggedConfig): RequestState => (config._axiosJwt ??= {})
 // The token a request was signed with, kept off the config so that error logs and `toJSON()` do not repeat it.
 const sentTokens = new WeakMap<RequestState, string>()
 
-/** Signs the API's requests with the access token, refreshing first when it is due, and retries once after a refresh a request the API answered with one of `refreshStatuses` (401). */
+/** Signs the API's requests with the access token, refreshing first when it is due, and retries once after a refresh a request the API answered with one of `refresh.statuses` (401). */
 export function installInterceptors(api: AxiosInstance, { header, refreshStatuses, store, clock, refresher, requests }: InterceptorSetup): void {
   const signs = (config: InternalAxiosRequestConfig): boolean =>
     !requests.optedOut(config) && requests.isApiRequest(config) && !requests.isRefreshRequest(config)

@@ -29,7 +29,7 @@ export const isOidcOn = (oidc: Pick<OidcOptions, 'issuer' | 'endpoints'>): boole
 
 /**
  * The token options of a provider's token endpoint (OAuth2, RFC 6749 section 5.1): snake_case fields, a form body,
- * `expires_in`; the refresh token stays on the server. What the app set for the refresh token's lifetime and cookies is
+ * `expires_in` (the refresh token stays on the server, as the mode says). What the app set for the refresh token's lifetime and cookies is
  * kept. The client id is added on the server, with the secret.
  */
 export function oidcTokens(tokens: AxiosJwtOptions['tokens']): AxiosJwtOptions['tokens'] {
@@ -42,7 +42,6 @@ export function oidcTokens(tokens: AxiosJwtOptions['tokens']): AxiosJwtOptions['
       bodyFormat: 'form',
       extraFields: { ...tokens.refresh.extraFields, grant_type: 'refresh_token' },
       header: false,
-      httpOnly: true,
     },
   }
 }

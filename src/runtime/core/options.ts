@@ -1,24 +1,27 @@
-import type { AxiosJwtOptions } from '../types'
-import type { ListOptions } from './defaults'
-import { AxiosJwtError } from './errors'
+import type { AxiosJwtOptions, RefreshOptions, ServerOptions, SessionOptions } from '../types'
 import type { BuiltOidcOptions, OidcServerOptions } from './oidc'
-import type { OwnSession } from './own-sessions'
+import { isProxyMode } from './mode'
 
 /** The options as the runtime holds them, with every default applied; the server's own deployment options apart. */
-export type ResolvedOptions = Omit<AxiosJwtOptions, keyof ServerDeployOptions | keyof ListOptions | 'proxy' | 'apis' | 'oidc'> & ListOptions & {
+export type ResolvedOptions = Omit<AxiosJwtOptions, 'server' | 'refresh' | 'session' | 'apis' | 'oidc'> & {
+  refresh: Required<RefreshOptions>
+  session: Required<SessionOptions>
   /** The sign-in with an identity provider, in apps that use it (its server-only part apart). */
   oidc?: BuiltOidcOptions & { scopes: string[] }
-  proxy: PublicProxyOptions
   /** The address of each API of `axiosJwt.apis`. */
   apis: Record<string, { baseURL: string }>
-  /** The APIs of `axiosJwt.apis` with a session of their own, by name: what each sets, over the main API's options. */
-  sessions: Record<string, OwnSession>
+  /** The APIs of `axiosJwt.apis` with an own session, by name: what each sets, over the main API's options. */
+  ownSessions: Record<string, OwnSession>
   /** The API whose own session these options are (`ownSessionOptions`); absent for the main API's. */
   ownSession?: string
 }
 
-/** The proxy's options that the app may see: all but its target. */
-export type PublicProxyOptions = Omit<AxiosJwtOptions['proxy'], 'to'>
+/** The options of an API of `apis` with an own session, complete: its own over the main API's. */
+export interface OwnSession extends Pick<AxiosJwtOptions, 'endpoints' | 'tokens' | 'header' | 'user' | 'claims'> {
+  refresh: Pick<ResolvedOptions['refresh'], 'beforeExpiry' | 'timeout' | 'statuses'>
+  session: Pick<ResolvedOptions['session'], 'endStatuses' | 'endErrors'>
+  cookie: Partial<AxiosJwtOptions['cookie']>
+}
 
 /** Options that change between deployments: in `runtimeConfig.public.axiosJwt`, overridable by `NUXT_PUBLIC_AXIOS_JWT_*`. */
 export interface DeployOptions {
@@ -34,8 +37,11 @@ export interface DeployOptions {
 export type BuiltOptions = Omit<ResolvedOptions, keyof DeployOptions> & { cookie: Pick<AxiosJwtOptions['cookie'], 'path' | 'sameSite'> }
 
 /** What the token client reads of the options, in their documented shape. */
-export type ClientOptions = Pick<ResolvedOptions, 'tokens' | 'header' | 'refreshBeforeExpiry' | 'refreshTimeout' | 'sessionEndStatuses' | 'sessionEndErrors' | 'refreshStatuses'>
-  & { endpoints: Pick<ResolvedOptions['endpoints'], 'refresh'> }
+export interface ClientOptions extends Pick<ResolvedOptions, 'tokens' | 'header'> {
+  endpoints: Pick<ResolvedOptions['endpoints'], 'refresh'>
+  refresh: Pick<ResolvedOptions['refresh'], 'beforeExpiry' | 'timeout' | 'statuses'>
+  session: Pick<ResolvedOptions['session'], 'endStatuses' | 'endErrors'>
+}
 
 /** The options the app was built with, with the deployment's own (from the runtime config) on top. */
 export function withDeployOptions(built: BuiltOptions, deploy: DeployOptions): ResolvedOptions {
@@ -66,9 +72,7 @@ export const headerValueOf = (header: AxiosJwtOptions['header'], token: string):
 
 /** The server's own deployment options: in the private `runtimeConfig.axiosJwt` (`NUXT_AXIOS_JWT_*`), never in the page. */
 export interface ServerDeployOptions {
-  serverBaseURL: string
-  sharedRefresh: AxiosJwtOptions['sharedRefresh']
-  proxy: Pick<AxiosJwtOptions['proxy'], 'to'>
+  server: ServerOptions
   /** The identity provider's side that stays on the server, in apps that sign in with one. */
   oidc: OidcServerOptions
 }
@@ -77,15 +81,12 @@ export interface ServerDeployOptions {
 export const serverDeployOptions = (runtimeConfig: unknown): Partial<ServerDeployOptions> =>
   (runtimeConfig as { axiosJwt?: Partial<ServerDeployOptions> }).axiosJwt ?? {}
 
-/** Where the server sends the API's requests: the proxy's target in proxy mode, else `serverBaseURL` (else `baseURL`). */
-export function serverAddress(config: Pick<ResolvedOptions, 'proxy' | 'ownSession'>, runtimeConfig: unknown): string | undefined {
-  // An API with its own session has its `baseURL` only: the server addresses are the main API's.
+/** Where the server sends the API's requests (the proxy's too) when it differs from `baseURL`: `server.baseURL`. */
+export function serverAddress(config: Pick<ResolvedOptions, 'ownSession'>, runtimeConfig: unknown): string | undefined {
+  // An API with its own session has its `baseURL` only: the server address is the main API's.
   if (config.ownSession) return undefined
-  const { proxy, serverBaseURL } = serverDeployOptions(runtimeConfig)
-  if (!config.proxy.path) return serverBaseURL
-  if (!proxy?.to) throw new AxiosJwtError('Proxy mode has no target: set `axiosJwt.proxy.to` (or NUXT_AXIOS_JWT_PROXY_TO) to the API\'s address.')
-  return proxy.to
+  return serverDeployOptions(runtimeConfig).server?.baseURL
 }
 
 /** Where the browser sends the API's requests: the proxy route in proxy mode, else `baseURL`. */
-export const browserBaseURL = (config: Pick<ResolvedOptions, 'baseURL' | 'proxy'>): string => config.proxy.path || config.baseURL
+export const browserBaseURL = (config: Pick<ResolvedOptions, 'baseURL' | 'proxy' | 'mode'>): string => isProxyMode(config) ? config.proxy.path : config.baseURL

@@ -14,7 +14,7 @@ const ABSOLUTE = /^[a-z][a-z\d+\-.]*:\/\//i
 
 /**
  * Where the server sends the API's requests, from configuration only and never from what the client sent (Host,
- * X-Forwarded-*): `serverBaseURL` when set, else `baseURL`. An absolute address is called over the network; a path
+ * X-Forwarded-*): `server.baseURL` when set, else `baseURL`. An absolute address is called over the network; a path
  * (`/api`, served or proxied by the app itself) goes into the app's Nitro server in-process, as Nuxt's own
  * `$fetch('/api/...')` does during SSR.
  */
@@ -22,7 +22,7 @@ export function createServerApi(base: { baseURL: string, serverBaseURL?: string 
   const address = base.serverBaseURL || base.baseURL
   if (ABSOLUTE.test(address)) return { api: serverInstance({ ...defaults, baseURL: address }), origin: IN_PROCESS_ORIGIN }
   if (!localFetch) {
-    throw new AxiosJwtError(`\`axiosJwt.baseURL\` is a path (${address || '(empty)'}), which the server can reach only inside Nitro. Set \`axiosJwt.serverBaseURL\` to the API's address.`)
+    throw new AxiosJwtError(`\`axiosJwt.baseURL\` is a path (${address || '(empty)'}), which the server can reach only inside Nitro. Set \`axiosJwt.server.baseURL\` (NUXT_AXIOS_JWT_SERVER_BASE_URL) to the API's address.`)
   }
   const api = serverInstance({ ...defaults, baseURL: joinURL(IN_PROCESS_ORIGIN, address || '/') }, inProcessAdapter(localFetch))
   return { api, origin: IN_PROCESS_ORIGIN }

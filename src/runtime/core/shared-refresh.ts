@@ -75,7 +75,7 @@ export interface ServerRefreshSharing {
 
 const onThisInstance: ServerRefreshSharing = { share: shareServerRefresh, forget: forgetServerRefresh }
 
-/** Where a request's context carries the sharing across server instances, when `sharedRefresh` is on. */
+/** Where a request's context carries the sharing across server instances, when `server.sharedRefresh` is on. */
 export const SHARE_CONTEXT_KEY = 'axiosJwtShare'
 
 /** How a server request shares refreshes: across instances when its context says so, else within this instance. */

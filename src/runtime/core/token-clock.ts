@@ -3,7 +3,7 @@ import { lastValue } from './memo'
 import type { StoredTokens, TokenPair } from './tokens'
 
 /**
- * The due rule: seconds before its expiry at which a token is refreshed. The margin (`refreshBeforeExpiry`), capped at
+ * The due rule: seconds before its expiry at which a token is refreshed. The margin (`refresh.beforeExpiry`), capped at
  * half the token's lifetime when that is known, so a short-lived token is not due as soon as it arrives. The clock
  * and the cookie of an opaque token both follow it.
  */

@@ -6,7 +6,7 @@ import { useRuntimeConfig } from '#imports'
 
 /**
  * The axios instance of one app instance: in the browser on `baseURL` (the proxy route in proxy mode) relative to the
- * page; on the server on `proxy.to`, `serverBaseURL` or `baseURL`, a path there served in-process, never at the host
+ * page; on the server on `server.baseURL` or `baseURL`, a path there served in-process, never at the host
  * the request names. An API's own session (`config.ownSession`) is on its `baseURL` alone.
  */
 export function useApiInstance(config: ResolvedOptions): ServerApi {

@@ -10,7 +10,7 @@ import type { TokenStore } from '../../core/tokens'
 import { shareTabRefresh } from '../tabs/tab-refresh'
 import { httpOnlyClientOptions } from './http-only-client'
 import { refreshWhenBack } from './refresh-when-back'
-import { httpOnlyMode, proxyMode } from '#axios-jwt/options'
+import { serverRefreshMode, proxyMode } from '#axios-jwt/options'
 import { useRequestEvent, useRuntimeConfig } from '#imports'
 
 export interface ClientSetup {
@@ -29,7 +29,7 @@ export interface ClientSide {
 
 /**
  * What the client of a session (the main API's, or an API's own: `config.ownSession`) does by side and mode. On the server it signs with the request's cookies and shares each refresh
- * across instances when `sharedRefresh` is on, else within this one. In the browser it shares across tabs; in httpOnly
+ * across instances when `server.sharedRefresh` is on, else within this one. In the browser it shares across tabs; in httpOnly
  * mode it refreshes through the module's route, which holds the refresh token; in proxy mode it holds no token at all.
  */
 export function installClientSide(api: AxiosInstance, { config, store, origin, callHook }: ClientSetup): ClientSide {
@@ -38,7 +38,7 @@ export function installClientSide(api: AxiosInstance, { config, store, origin, c
     return { client: installJwtClient(api, { options: config, store, origin, share: serverSharing(event.context).share, callHook, refreshRequest: providerRefreshRequest(event, config) }) }
   }
   // The build-time constants, not `config`: the bundler then leaves out the other modes' code.
-  if (!httpOnlyMode) return { client: whenBack(installJwtClient(api, { options: config, store, origin, share: shareTabRefresh(config.ownSession), callHook })) }
+  if (!serverRefreshMode) return { client: whenBack(installJwtClient(api, { options: config, store, origin, share: shareTabRefresh(config.ownSession), callHook })) }
   const routes = httpOnlyURLs(origin, useRuntimeConfig().app.baseURL, config.ownSession)
   if (proxyMode) return { client: installProxyClient(api, { refreshRoute: routes.refresh, origin, store, callHook }), routes }
   const client = installJwtClient(api, {

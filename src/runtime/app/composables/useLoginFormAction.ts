@@ -2,7 +2,7 @@ import type { ComputedRef } from 'vue'
 import { joinURL, withQuery } from 'ufo'
 import { httpOnlyRoutes, sessionRoute } from '../../core/http-only'
 import type { OwnSessionName } from '../../types'
-import { httpOnlyMode, oidcMode } from '#axios-jwt/options'
+import { serverRefreshMode, oidcMode } from '#axios-jwt/options'
 import { computed, useRoute, useRuntimeConfig } from '#imports'
 
 /**
@@ -17,7 +17,7 @@ export function useLoginFormAction(name?: OwnSessionName): ComputedRef<string | 
   const base = useRuntimeConfig().app.baseURL
   return computed(() => {
     // The build-time constants: a provider's sign-in takes no credentials, readable mode has no route.
-    if (!httpOnlyMode || (oidcMode && name === undefined)) return undefined
+    if (!serverRefreshMode || (oidcMode && name === undefined)) return undefined
     const redirect = route.query.redirect
     return withQuery(joinURL(base, sessionRoute(httpOnlyRoutes.login, name)), typeof redirect === 'string' ? { redirect } : {})
   })

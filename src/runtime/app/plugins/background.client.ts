@@ -2,7 +2,7 @@ import { refreshInBackground } from '../client/background-refresh'
 import { useAuthSession } from '../session/session'
 import { defineNuxtPlugin } from '#imports'
 
-/** Added when `refreshInBackground` is on: refreshes on a timer before the access token is due. */
+/** Added when `refresh.inBackground` is on: refreshes on a timer before the access token is due. */
 export default defineNuxtPlugin({
   name: 'axios-jwt:background',
   dependsOn: ['axios-jwt'],

@@ -6,7 +6,7 @@ import { watchIdle } from '../session/idle-watch'
 import { useAuthSession } from '../session/session'
 import { useAxiosJwtConfig } from '../utils/config'
 import { CSRF_HEADER, httpOnlyURLs } from '../../core/http-only'
-import { httpOnlyMode } from '#axios-jwt/options'
+import { serverRefreshMode } from '#axios-jwt/options'
 import { defineNuxtPlugin, useRuntimeConfig } from '#imports'
 
 /**
@@ -26,7 +26,7 @@ export default defineNuxtPlugin({
     const idle = config.session.idleTimeout > 0 ? idleRule(config) : undefined
     const timeoutMs = config.session.idleTimeout * 1000
     // The build-time constant: in httpOnly and proxy modes the server believes only its sealed copy of the activity.
-    const renew = httpOnlyMode ? serverActivityRenewal(httpOnlyURLs(window.location.origin, useRuntimeConfig().app.baseURL).activity, timeoutMs) : undefined
+    const renew = serverRefreshMode ? serverActivityRenewal(httpOnlyURLs(window.location.origin, useRuntimeConfig().app.baseURL).activity, timeoutMs) : undefined
     const watch = idle && watchIdle({ rule: idle, jar, timeoutMs, hasSession, end: session.endIdle, renew })
     const expiry = sessionExpiry({
       options: config,

@@ -4,7 +4,7 @@ import { CSRF_HEADER, httpOnlyPaths, proxyAnswerPaths } from '../../core/http-on
 import { logoutRequest, type ResolvedOptions } from '../../core/options'
 import { unsigned } from '../../core/request-options'
 import { holdsSession, readTokenResponse, type StoredTokens, type TokenPair } from '../../core/tokens'
-import { httpOnlyMode, oidcMode, proxyMode } from '#axios-jwt/options'
+import { serverRefreshMode, oidcMode, proxyMode } from '#axios-jwt/options'
 
 /** The module's server routes, in httpOnly mode: they hold the refresh token, so login and logout go through them. */
 export type SessionRoutes = Record<'login' | 'logout', string>
@@ -28,7 +28,7 @@ export async function postLogin(api: AxiosInstance, config: ResolvedOptions, rou
   })
   // In proxy mode the route answers no token: the browser keeps nothing but the session value it can see. The
   // build-time constants leave the routes' answer shapes out of apps in readable mode.
-  const result = readTokenResponse(data, !httpOnlyMode || !routes ? config.tokens : proxyMode ? proxyAnswerPaths : httpOnlyPaths)
+  const result = readTokenResponse(data, !serverRefreshMode || !routes ? config.tokens : proxyMode ? proxyAnswerPaths : httpOnlyPaths)
   if (!result.ok) throw new AxiosJwtError(`Login failed: ${result.problem}. Check \`axiosJwt.tokens.*.path\`.`)
   return result.tokens
 }
@@ -44,7 +44,7 @@ function providerLogoutPage(answer: unknown): string | undefined {
  * Signed in with an identity provider, resolves to the provider's logout page when it has one.
  */
 export async function postLogout(api: AxiosInstance, config: ResolvedOptions, routes: SessionRoutes | undefined, tokens: StoredTokens): Promise<string | undefined> {
-  const quiet = { ...unsigned, timeout: config.refreshTimeout }
+  const quiet = { ...unsigned, timeout: config.refresh.timeout }
   if (routes) {
     const answer = await api.post(routes.logout, undefined, { ...quiet, headers: sameSiteOnly }).catch(() => undefined)
     // The build-time constant: apps that do not sign in with a provider leave this out.

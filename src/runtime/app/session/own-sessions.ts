@@ -20,7 +20,7 @@ export interface OwnSessionParts {
  */
 export function createOwnSessions(config: ResolvedOptions, callHook: CallHook): Record<string, OwnSessionParts> {
   const sessions: Record<string, OwnSessionParts> = {}
-  for (const name of Object.keys(config.sessions)) {
+  for (const name of Object.keys(config.ownSessions)) {
     const own = ownSessionOptions(config, name)
     const { api, origin } = useApiInstance(own)
     const store = useTokenCookies(own)

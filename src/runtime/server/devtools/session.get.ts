@@ -5,6 +5,7 @@ import type { ResolvedOptions } from '../../core/options'
 import { ownSessionOptions } from '../../core/own-sessions'
 import { assertSameSite } from '../utils/same-origin'
 import { useServerOptions } from '../utils/server-options'
+import { refreshOnServer } from '../../core/mode'
 
 /** One session as the tab shows it: the access token's claims and times; of the refresh token only whether it is there. */
 function sessionView(config: ResolvedOptions, cookies: Record<string, string>, now: number) {
@@ -20,16 +21,15 @@ function sessionView(config: ResolvedOptions, cookies: Record<string, string>, n
       : { present: false },
     refreshToken: {
       present: Boolean(refresh),
-      httpOnly: config.tokens.refresh.httpOnly,
-      session: config.tokens.refresh.httpOnly ? Boolean(cookies[names.session]) : undefined,
+      httpOnly: refreshOnServer(config),
+      session: refreshOnServer(config) ? Boolean(cookies[names.session]) : undefined,
       expiresIn: refreshExp === undefined ? null : refreshExp - now,
     },
     options: {
       baseURL: config.baseURL,
       endpoints: config.endpoints,
-      refreshBeforeExpiry: config.refreshBeforeExpiry,
-      refreshInBackground: config.refreshInBackground,
-      httpOnly: config.tokens.refresh.httpOnly,
+      mode: config.mode,
+      refresh: { beforeExpiry: config.refresh.beforeExpiry, inBackground: config.refresh.inBackground },
     },
   }
 }
@@ -43,6 +43,6 @@ export default defineEventHandler((event) => {
   const config = useServerOptions(event)
   const cookies = parseCookies(event)
   const now = Math.floor(Date.now() / 1000)
-  const apis = Object.fromEntries(Object.keys(config.sessions).map(name => [name, sessionView(ownSessionOptions(config, name), cookies, now)]))
+  const apis = Object.fromEntries(Object.keys(config.ownSessions).map(name => [name, sessionView(ownSessionOptions(config, name), cookies, now)]))
   return { now, ...sessionView(config, cookies, now), apis }
 })

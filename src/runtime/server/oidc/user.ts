@@ -29,7 +29,7 @@ export async function oidcUser(event: H3Event, config: ResolvedOptions): Promise
     if (signed.client.needsRefresh()) await signed.client.refreshDue()
     const accessToken = cookies.get().accessToken
     if (!accessToken) throw signedOut()
-    const { data } = await axios.get(endpoints.userinfo, { headers: { authorization: headerValueOf(config.header, accessToken) }, maxRedirects: 0, timeout: config.refreshTimeout })
+    const { data } = await axios.get(endpoints.userinfo, { headers: { authorization: headerValueOf(config.header, accessToken) }, maxRedirects: 0, timeout: config.refresh.timeout })
     return data
   }
   const idToken = keptIdToken(jar, config)

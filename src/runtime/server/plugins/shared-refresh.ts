@@ -6,20 +6,20 @@ import built from '#axios-jwt/options'
 import { defineNitroPlugin, useRuntimeConfig, useStorage } from '#imports'
 
 /**
- * Added when `sharedRefresh.storage` is set: every request's context carries the refresh sharing across server
+ * Added when `server.sharedRefresh` is set: every request's context carries the refresh sharing across server
  * instances, which the `$api` plugin and the httpOnly routes use in place of the per-instance one.
  */
 export default defineNitroPlugin((nitroApp) => {
-  const { sharedRefresh } = serverDeployOptions(useRuntimeConfig())
-  if (!sharedRefresh?.storage) return
+  const sharedRefresh = serverDeployOptions(useRuntimeConfig()).server?.sharedRefresh
+  if (!sharedRefresh) return
   // One warning a minute at most while the store is down.
   let warnedAt = -Infinity
-  const sharing = shareAcrossInstances(redisClaimStore(useStorage(), sharedRefresh.storage), {
-    exchangeMs: built.refreshTimeout,
+  const sharing = shareAcrossInstances(redisClaimStore(useStorage(), sharedRefresh), {
+    exchangeMs: built.refresh.timeout,
     onStoreDown: (error) => {
       if (Date.now() - warnedAt < 60_000) return
       warnedAt = Date.now()
-      console.warn(`[nuxt-axios-jwt] The shared refresh store "${sharedRefresh.storage}" failed (${error instanceof Error ? error.message : String(error)}); each instance refreshes on its own while it is unreachable.`)
+      console.warn(`[nuxt-axios-jwt] The shared refresh store "${sharedRefresh}" failed (${error instanceof Error ? error.message : String(error)}); each instance refreshes on its own while it is unreachable.`)
     },
   })
   nitroApp.hooks.hook('request', (event) => {

@@ -39,8 +39,8 @@ const readErrorBody = (limit: number) => async (error: unknown) => {
 }
 
 /**
- * Proxy mode: forwards `proxy.path/**` to `proxy.to`, signed with the access token from the HttpOnly cookie, refreshed
- * when due (shared as every server refresh is) and once more on a `refreshStatuses` answer, the rotated pair written
+ * Proxy mode: forwards `proxy.path/**` to `server.baseURL` (else `baseURL`), signed with the access token from the HttpOnly cookie, refreshed
+ * when due (shared as every server refresh is) and once more on a `refresh.statuses` answer, the rotated pair written
  * into this response, the answer streamed back. The browser never holds a token.
  */
 export default defineEventHandler(async (event) => {
@@ -54,7 +54,7 @@ export default defineEventHandler(async (event) => {
     responseType: 'stream',
     decompress: false,
     // The answers that call for a refresh fail here, so the client refreshes and retries; every other one is the API's.
-    validateStatus: status => !config.refreshStatuses.includes(status),
+    validateStatus: status => !config.refresh.statuses.includes(status),
   }, api => api.interceptors.response.use(undefined, readErrorBody(config.proxy.maxResponseSize))))
   const response = await api.request<ApiBody>({ method: event.method, url: path + queryOf(event), data, headers: forwardedHeaders(event, config.proxy.forwardHeaders), allowAbsoluteUrls: false })
     .catch((error: unknown) => isAxiosError<ApiBody>(error) && error.response ? error.response : failure(error))

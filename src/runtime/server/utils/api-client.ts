@@ -10,12 +10,12 @@ import { providerRefreshRequest } from '../oidc/refresh-request'
 import { useRuntimeConfig } from '#imports'
 
 /**
- * The API's client on the server: `proxy.to`, `serverBaseURL` or `baseURL`, a path served in-process; never the
+ * The API's client on the server: `server.baseURL` or `baseURL`, a path served in-process; never the
  * request's Host.
- * The module's own routes give each call `refreshTimeout` and follow no redirect, so neither credentials nor tokens
+ * The module's own routes give each call `refresh.timeout` and follow no redirect, so neither credentials nor tokens
  * are re-sent to where a 3xx points.
  */
-export function apiFor(event: H3Event, config: ResolvedOptions, defaults: CreateAxiosDefaults = { timeout: config.refreshTimeout, maxRedirects: 0 }): ServerApi {
+export function apiFor(event: H3Event, config: ResolvedOptions, defaults: CreateAxiosDefaults = { timeout: config.refresh.timeout, maxRedirects: 0 }): ServerApi {
   return createServerApi({ baseURL: config.baseURL, serverBaseURL: serverAddress(config, useRuntimeConfig(event)) }, nitroLocalFetch(), defaults)
 }
 

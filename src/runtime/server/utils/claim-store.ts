@@ -30,7 +30,7 @@ export function redisClaimStore(storage: Storage, mount: string): ClaimStore {
   const { driver } = storage.getMount(`${mount}:`)
   const client = (driver as { getInstance?: () => unknown }).getInstance?.()
   if (!isRedisClient(client)) {
-    throw new Error(`[nuxt-axios-jwt] \`axiosJwt.sharedRefresh.storage\` names the storage mount "${mount}" (driver: ${driver.name ?? 'unknown'}), which has no atomic claim. Mount it with unstorage's \`redis\` driver in \`nitro.storage\`.`)
+    throw new Error(`[nuxt-axios-jwt] \`axiosJwt.server.sharedRefresh\` names the storage mount "${mount}" (driver: ${driver.name ?? 'unknown'}), which has no atomic claim. Mount it with unstorage's \`redis\` driver in \`nitro.storage\`.`)
   }
   const base = String((driver as { options?: { base?: string } }).options?.base ?? '').replace(/:$/, '')
   const at = (key: string) => `${base ? `${base}:` : ''}axios-jwt:${key}`

@@ -6,6 +6,7 @@ import type { ResolvedOptions } from '../../core/options'
 import type { TokenStore } from '../../core/tokens'
 import { requestJar } from './request-jar'
 import { serverTokenStore } from './session-cookies'
+import { isProxyMode } from '../../core/mode'
 
 /**
  * The token cookies of one request to the module's routes, and the answer that tells the browser of a new pair: the
@@ -17,7 +18,7 @@ export function routeCookies(event: H3Event, config: ResolvedOptions): TokenStor
   return {
     ...serverTokenStore(jar, config),
     answer: accessToken => ({
-      ...config.proxy.path ? {} : { accessToken },
+      ...isProxyMode(config) ? {} : { accessToken },
       session: jar.read()[session] ?? '',
       expiresAt: readTokenTimes(accessToken).exp,
     }),

@@ -62,7 +62,7 @@ function namedApisOf(event: H3Event, options: UseServerApiOptions) {
   const config = useServerOptions(event)
   const sameSession = (name: string, baseURL: string) =>
     signedBy(mainClientOf(event, options).client, url => createServerApi({ baseURL: url }, nitroLocalFetch()).api)(name, baseURL)
-  return namedApis(config.apis, (name, baseURL) => Object.hasOwn(config.sessions, name) ? ownSessionClient(event, config, name) : sameSession(name, baseURL))
+  return namedApis(config.apis, (name, baseURL) => Object.hasOwn(config.ownSessions, name) ? ownSessionClient(event, config, name) : sameSession(name, baseURL))
 }
 
 /**

@@ -1,12 +1,18 @@
-import { cookieNames } from './runtime/core/cookie-policy'
-import { isOidcOn } from './runtime/core/oidc'
-import { forwardHeaderProblem } from './runtime/core/proxy-headers'
-import { hasOwnSession, ownSession } from './runtime/core/own-sessions'
-import { isPlainHttpRemote, redirectTargetProblem } from './runtime/core/url'
-import type { AxiosJwtOptions } from './runtime/types'
+import { cookieNames } from '../runtime/core/cookie-policy'
+import { isProxyMode } from '../runtime/core/mode'
+import { isOidcOn } from '../runtime/core/oidc'
+import { forwardHeaderProblem } from '../runtime/core/proxy-headers'
+import { isPlainHttpRemote, redirectTargetProblem } from '../runtime/core/url'
+import type { AxiosJwtOptions } from '../runtime/types'
+import { hasOwnSession, ownSession } from './own-sessions'
+import { checkRenamedOptions } from './renamed-options'
+
+const modes = ['readable', 'httpOnly', 'proxy']
 
 /** Stops the build with a clear error on options that cannot work. */
 export function checkOptions(options: AxiosJwtOptions) {
+  checkRenamedOptions(options)
+  if (!modes.includes(options.mode)) throw new Error(`[nuxt-axios-jwt] \`axiosJwt.mode\` is 'readable', 'httpOnly' or 'proxy', not ${JSON.stringify(options.mode)}.`)
   for (const [page, target] of Object.entries(options.redirect)) {
     // `forbidden: false` is Nuxt's error page.
     const problem = page === 'forbidden' && target === false ? undefined : redirectTargetProblem(target)
@@ -24,12 +30,13 @@ export function checkOptions(options: AxiosJwtOptions) {
   }
   checkProxy(options.proxy)
   checkOwnSessions(options)
-  checkOidc(options.oidc)
+  checkOidc(options)
 }
 
 /** The sign-in with an identity provider: addresses that are URLs, paths on the site, a known source of the user. */
-function checkOidc(oidc: AxiosJwtOptions['oidc']) {
+function checkOidc({ oidc, mode }: AxiosJwtOptions) {
   if (!isOidcOn(oidc)) return
+  if (mode === 'readable') throw new Error('[nuxt-axios-jwt] Signing in with an identity provider (`axiosJwt.oidc`) keeps the refresh token on the server: set `axiosJwt.mode` to \'httpOnly\' or \'proxy\'.')
   const addresses: Array<[string, string]> = [['issuer', oidc.issuer], ...Object.entries(oidc.endpoints).map(([name, url]): [string, string] => [`endpoints.${name}`, url])]
   for (const [name, url] of addresses) {
     if (url && !/^https?:\/\/[^/]/.test(url)) throw new Error(`[nuxt-axios-jwt] \`axiosJwt.oidc.${name}\` must be an absolute http(s) URL, not ${JSON.stringify(url)}.`)
@@ -45,8 +52,11 @@ function checkOidc(oidc: AxiosJwtOptions['oidc']) {
   }
 }
 
-/** Proxy mode: paths it may open as pages, headers it may forward. */
+/** Proxy mode: a path of its own, paths it may open as pages, headers it may forward. */
 function checkProxy(proxy: AxiosJwtOptions['proxy']) {
+  if (typeof proxy.path !== 'string' || !proxy.path.startsWith('/') || proxy.path.startsWith('//') || proxy.path === '/') {
+    throw new Error(`[nuxt-axios-jwt] \`axiosJwt.proxy.path\` must be a path on the site below its root, such as '/api', not ${JSON.stringify(proxy.path)}.`)
+  }
   if (!Array.isArray(proxy.navigation) || proxy.navigation.some(path => typeof path !== 'string' || !path.startsWith('/') || path.startsWith('//'))) {
     throw new Error(`[nuxt-axios-jwt] \`axiosJwt.proxy.navigation\` must be a list of paths under the proxy such as ['/files/'], not ${JSON.stringify(proxy.navigation)}.`)
   }
@@ -54,7 +64,7 @@ function checkProxy(proxy: AxiosJwtOptions['proxy']) {
   if (problem) throw new Error(`[nuxt-axios-jwt] \`axiosJwt.proxy.forwardHeaders\`: ${problem}.`)
 }
 
-/** The APIs with a session of their own: each needs cookies of its own, and works in the main API's cookie mode. */
+/** The APIs with an own session: each needs cookies of its own. */
 function checkOwnSessions(options: AxiosJwtOptions) {
   const owners = new Map<string, string>()
   const claim = (cookies: ReturnType<typeof cookieNames>, owner: string) => {
@@ -67,11 +77,7 @@ function checkOwnSessions(options: AxiosJwtOptions) {
   claim(cookieNames(options), 'the main API')
   for (const [name, api] of Object.entries(options.apis)) {
     if (!hasOwnSession(api)) continue
-    if (options.proxy.path) throw new Error(`[nuxt-axios-jwt] \`axiosJwt.apis.${name}\` names \`endpoints\`, a session of its own, which proxy mode (\`axiosJwt.proxy\`) does not have: there the server holds the one session. Leave \`endpoints\` out to give the API the main session.`)
-    const httpOnly = api.tokens?.refresh?.httpOnly
-    if (httpOnly !== undefined && httpOnly !== options.tokens.refresh.httpOnly) {
-      throw new Error(`[nuxt-axios-jwt] \`axiosJwt.apis.${name}.tokens.refresh.httpOnly\` is ${httpOnly}, the main API's ${options.tokens.refresh.httpOnly}: every session of an app keeps its refresh token the same way; leave it out.`)
-    }
+    if (isProxyMode(options)) throw new Error(`[nuxt-axios-jwt] \`axiosJwt.apis.${name}\` names \`endpoints\`, an own session, which proxy mode does not have: there the server holds the one session. Leave \`endpoints\` out to give the API the main session.`)
     claim(cookieNames(ownSession(name, api, options)), `\`axiosJwt.apis.${name}\``)
   }
 }
