@@ -116,4 +116,5 @@ function addServerParts(options: AxiosJwtOptions, resolver: Resolver) {
   if (options.session.idleTimeout > 0 && refreshOnServer(options)) addServerHandler({ route: httpOnlyRoutes.activity, method: 'post', handler: resolver.resolve('./runtime/server/api/_axios-jwt/activity.post') })
   if (options.server.sharedRefresh) addServerPlugin(resolver.resolve('./runtime/server/plugins/shared-refresh'))
   addServerPlugin(resolver.resolve('./runtime/server/plugins/local-call'))
+  addServerPlugin(resolver.resolve('./runtime/server/plugins/render-support'))
 }

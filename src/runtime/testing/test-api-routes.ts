@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { json, readBody, trickle } from './http'
-import type { TestApiState } from './jwt-test-api'
+import type { TestApiState } from './test-api-types'
 import { tokenShapes } from './token-shapes'
 import type { IssuedTokens, IssuerUser } from './token-issuer'
 

@@ -4,8 +4,8 @@ import type { CallHook } from '../../core/hooks'
 import { CSRF_HEADER, httpOnlyURLs } from '../../core/http-only'
 import type { ResolvedOptions } from '../../core/options'
 import { installProxyClient } from '../../core/proxy-client'
+import { renderSupport } from '../../core/render-support'
 import { serverSharing } from '../../core/shared-refresh'
-import { providerRefreshRequest } from '../../server/oidc/refresh-request'
 import type { TokenStore } from '../../core/tokens'
 import { shareTabRefresh } from '../tabs/tab-refresh'
 import { httpOnlyClientOptions } from './http-only-client'
@@ -35,7 +35,7 @@ export interface ClientSide {
 export function installClientSide(api: AxiosInstance, { config, store, origin, callHook }: ClientSetup): ClientSide {
   if (import.meta.server) {
     const event = useRequestEvent()!
-    return { client: installJwtClient(api, { options: config, store, origin, share: serverSharing(event.context).share, callHook, refreshRequest: providerRefreshRequest(event, config) }) }
+    return { client: installJwtClient(api, { options: config, store, origin, share: serverSharing(event.context).share, callHook, refreshRequest: renderSupport(event).providerRefreshRequest?.(event, config) }) }
   }
   // The build-time constants, not `config`: the bundler then leaves out the other modes' code.
   if (!serverRefreshMode) return { client: whenBack(installJwtClient(api, { options: config, store, origin, share: shareTabRefresh(config.ownSession), callHook })) }

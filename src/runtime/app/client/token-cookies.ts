@@ -2,9 +2,8 @@ import { parse, serialize } from 'cookie-es'
 import { cookieTokenStore, type CookieJar } from '../../core/cookie-store'
 import { loadCookieWriter } from '../../core/lazy-exchange'
 import type { ResolvedOptions } from '../../core/options'
+import { renderSupport } from '../../core/render-support'
 import type { TokenStore } from '../../core/tokens'
-import { requestJar } from '../../server/utils/request-jar'
-import { serverTokenStore } from '../../server/utils/session-cookies'
 import { useRequestEvent } from '#imports'
 
 const encode = (value: string | null | undefined): string => encodeURIComponent(value ?? '')
@@ -29,10 +28,12 @@ function browserJar(): CookieJar {
 
 /** The cookies of this side: `document.cookie` in the browser; on the server the request's, shared with its in-process requests. */
 export function useCookieJar(): CookieJar {
-  return import.meta.client ? browserJar() : requestJar(useRequestEvent()!)
+  if (import.meta.client) return browserJar()
+  const event = useRequestEvent()!
+  return renderSupport(event).cookieJar(event)
 }
 
 /** The token cookies of this side. */
 export function useTokenCookies(config: ResolvedOptions): TokenStore {
-  return import.meta.client ? cookieTokenStore(browserJar(), 'browser', config, loadCookieWriter) : serverTokenStore(requestJar(useRequestEvent()!), config)
+  return import.meta.client ? cookieTokenStore(browserJar(), 'browser', config, loadCookieWriter) : renderSupport(useRequestEvent()!).tokenStore(useCookieJar(), config)
 }

@@ -111,24 +111,20 @@ export function liveConnection<S extends { close: () => void }>(auth: Pick<UseAu
     })
     current.replace(next)
   }
-  async function reopenRefused() {
+  async function startWith(token: () => Promise<string | undefined>) {
     try {
-      start(await tokens.afterRefusal())
+      start(await token())
     }
     catch {
       // A refresh that failed for now (RefreshError, offline): try again after the pause.
       if (wanted) retry.later(() => void open())
     }
   }
+  const reopenRefused = () => startWith(tokens.afterRefusal)
   async function open() {
     wanted = true
     retry.cancel()
-    try {
-      start(await tokens.forOpening())
-    }
-    catch {
-      if (wanted) retry.later(() => void open())
-    }
+    await startWith(tokens.forOpening)
   }
   function close() {
     wanted = false

@@ -1,8 +1,8 @@
-import { touchActivity } from '../../server/idle/activity-seal'
+import { renderSupport } from '../../core/render-support'
 import { useCookieJar } from '../client/token-cookies'
 import { useAuthSession } from '../session/session'
 import { useAxiosJwtConfig } from '../utils/config'
-import { defineNuxtPlugin } from '#imports'
+import { defineNuxtPlugin, useRequestEvent } from '#imports'
 
 /**
  * Added when `session.idleTimeout` is on: a page request is activity. One that came after the deadline found no
@@ -13,6 +13,6 @@ export default defineNuxtPlugin({
   dependsOn: ['axios-jwt'],
   async setup() {
     if (!useAuthSession().loggedIn.value) return
-    await touchActivity(useAxiosJwtConfig(), useCookieJar())
+    await renderSupport(useRequestEvent()!).touchActivity(useAxiosJwtConfig(), useCookieJar())
   },
 })

@@ -1,21 +1,17 @@
 import type { RouteLocationRaw, Router } from 'vue-router'
 import { safeRedirect } from '../../core/url'
 import { withNuxt } from '../utils/context'
-import { providerNavigation } from './provider-sign-in'
+import { providerNavigation, type ProviderNavigation } from './provider-sign-in'
 import { useRedirects } from './redirects'
 import { oidcMode } from '#axios-jwt/options'
 import type { NuxtApp } from '#app'
 import { navigateTo } from '#imports'
 
 /** Where a session takes the user: to login when it ends, and after a login or logout. */
-export interface SessionNavigation {
+export interface SessionNavigation extends Partial<ProviderNavigation> {
   toLogin: () => Promise<void>
   afterLogin: (target: string | false | undefined) => Promise<void>
   afterLogout: (target: string | false | undefined) => Promise<void>
-  /** To the identity provider's sign-in, to come back to `target` as after a login (main session, `axiosJwt.oidc`). */
-  toProvider?: (target: string | false | undefined) => Promise<void>
-  /** To an address off the app (the identity provider's logout page). */
-  away?: (url: string) => Promise<void>
 }
 
 /**

@@ -1,0 +1,23 @@
+import { RENDER_CONTEXT_KEY, type RenderSupport } from '../../core/render-support'
+import { touchActivity } from '../idle/activity-seal'
+import { providerRefreshRequest } from '../oidc/refresh-request'
+import { oidcUser } from '../oidc/user'
+import { requestJar } from '../utils/request-jar'
+import { serverTokenStore } from '../utils/session-cookies'
+import { oidcMode } from '#axios-jwt/options'
+import { defineNitroPlugin } from '#imports'
+
+// The build-time constant: apps that sign in with no provider leave its code out of the server.
+const support: RenderSupport = {
+  cookieJar: requestJar,
+  tokenStore: serverTokenStore,
+  touchActivity,
+  ...oidcMode && { providerRefreshRequest, providerUser: oidcUser },
+}
+
+/** Lends the app's render what only the server has (`RenderSupport`), on every request's context. */
+export default defineNitroPlugin((nitroApp) => {
+  nitroApp.hooks.hook('request', (event) => {
+    event.context[RENDER_CONTEXT_KEY] = support
+  })
+})
