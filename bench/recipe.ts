@@ -1,5 +1,5 @@
 import axios, { type AxiosInstance, type InternalAxiosRequestConfig } from 'axios'
-import type { StoredTokens } from '../src/runtime/core/tokens'
+import type { StoredTokens } from '../src/runtime/core/tokens/tokens'
 
 /**
  * The interceptor recipe found in the well-known blog posts, for comparison: a request interceptor that sets the

@@ -1,12 +1,12 @@
 // What the module adds to one server render, timed in-process over many iterations (no network, no Nuxt).
 import axios, { AxiosHeaders, type AxiosInstance, type InternalAxiosRequestConfig } from 'axios'
 import { parse } from 'cookie-es'
-import { installJwtClient } from '../src/runtime/core/client'
-import { cookieTokenStore } from '../src/runtime/core/cookie-store'
-import * as cookieWriter from '../src/runtime/core/cookie-writes'
-import { IN_PROCESS_ORIGIN } from '../src/runtime/core/in-process'
-import { createServerApi } from '../src/runtime/core/server-api'
-import { shareServerRefresh } from '../src/runtime/core/shared-refresh'
+import { installJwtClient } from '../src/runtime/core/client/client'
+import { cookieTokenStore } from '../src/runtime/core/cookies/cookie-store'
+import * as cookieWriter from '../src/runtime/core/cookies/cookie-writes'
+import { IN_PROCESS_ORIGIN } from '../src/runtime/core/server-only/in-process'
+import { createServerApi } from '../src/runtime/core/server-only/server-api'
+import { shareServerRefresh } from '../src/runtime/core/server-only/shared-refresh'
 import { defaultClientOptions } from '../test/utils/client-options'
 import { median, summary } from './stats'
 

@@ -25,8 +25,8 @@ export default defineNuxtModule<ModuleOptions>({
   meta: {
     name: 'nuxt-axios-jwt',
     configKey: 'axiosJwt',
-    // What CI builds and runs from the packed tarball: Nuxt 3.20 on Node 20 (test/nuxt3.test.ts), the newest Nuxt 4 on
-    // Node 22 (test/newest-nuxt.test.ts); Nuxt 4.4 everywhere else.
+    // What CI builds and runs from the packed tarball: Nuxt 3.20 on Node 20 (test/e2e/nuxt3.test.ts), the newest Nuxt 4 on
+    // Node 22 (test/e2e/newest-nuxt.test.ts); Nuxt 4.4 everywhere else.
     compatibility: { nuxt: '^3.20.0 || ^4.0.0' },
   },
   defaults: nuxt => optionDefaults(nuxt.options.dev),

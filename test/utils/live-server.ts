@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { WebSocketServer, type WebSocket } from 'ws'
-import { readTokenTimes } from '../../src/runtime/core/jwt'
+import { readTokenTimes } from '../../src/runtime/core/tokens/jwt'
 import { listenOnLoopback } from './loopback-server'
 
 /** What the live server saw of one connection: the token it opened with, and for streams the last event id asked for. */

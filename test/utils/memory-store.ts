@@ -1,4 +1,4 @@
-import type { StoredTokens, TokenStore } from '../../src/runtime/core/tokens'
+import type { StoredTokens, TokenStore } from '../../src/runtime/core/tokens/tokens'
 
 /** A token store in memory, standing in for the cookies in tests of the framework-free core. */
 export function memoryStore(initial: StoredTokens = {}): TokenStore & { tokens: StoredTokens, writes: number } {

@@ -1,5 +1,5 @@
-import type { ClientHooks, SessionTag } from '../core/hooks'
-import type { AuthRequirement } from '../core/claims'
+import type { ClientHooks, SessionTag } from '../core/client/hooks'
+import type { AuthRequirement } from '../core/tokens/claims'
 import type { AuthUser } from '../types'
 
 /** Runtime hooks the module calls; listen with `nuxtApp.hook(name, handler)`. */

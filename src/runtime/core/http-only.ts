@@ -1,6 +1,6 @@
 /** How the browser and the module's server routes talk in httpOnly and proxy modes. */
 import { joinURL } from 'ufo'
-import type { TokenPaths } from './tokens'
+import type { TokenPaths } from './tokens/tokens'
 
 /** The routes, under the app's base URL. */
 export const httpOnlyRoutes = {

@@ -1,6 +1,6 @@
 import type { AxiosInstance } from 'axios'
 import type { ApiInstance, ApiName } from '../types'
-import type { JwtClient } from './client'
+import type { JwtClient } from './client/client'
 import { AxiosJwtError } from './errors'
 
 /** Makes the axios instance of an API at `baseURL`, as the side needs it (browser, or server in-process). */

@@ -3,7 +3,7 @@ import { json, sleep } from './http'
 import { listenOnLoopback } from './loopback'
 import { testApiRoutes } from './test-api-routes'
 import { tokenShapes, type TokenShape } from './token-shapes'
-import { createTokenIssuer, type IssuedTokens, type IssuerOptions, type IssuerUser } from './token-issuer'
+import { createTokenIssuer, type IssuerOptions } from './token-issuer'
 import type { JwtTestApi, JwtTestApiOptions, TestApiState } from './test-api-types'
 
 export type { JwtTestApi, JwtTestApiCalls, JwtTestApiOptions, JwtTestApiStats, RefreshFault } from './test-api-types'

@@ -3,7 +3,7 @@ import type { ComputedRef, MaybeRefOrGetter, Ref, WatchSource } from 'vue'
 import type { RefreshError, SessionExpiredError } from '../core/errors'
 import type { NuxtApp, NuxtError } from 'nuxt/app'
 
-export type { RequestOptions } from '../core/request-options'
+export type { RequestOptions } from '../core/client/request-options'
 
 export type { AxiosJwtOptions, AxiosJwtMode, ApiOptions, OwnSessionOptions, RedirectTarget, OidcOptions } from './options'
 export type { EndpointOptions, HeaderOptions, TokenOptions, UserOptions, RefreshOptions, SessionOptions, ServerOptions, ProxyOptions, CookieOptions, RedirectOptions, ClaimOptions } from './options'

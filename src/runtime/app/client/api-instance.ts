@@ -1,7 +1,7 @@
 import axios, { type AxiosInstance } from 'axios'
-import { nitroLocalFetch } from '../../core/in-process'
+import { nitroLocalFetch } from '../../core/server-only/in-process'
 import { browserBaseURL, serverAddress, type ResolvedOptions } from '../../core/options'
-import { createServerApi, type ServerApi } from '../../core/server-api'
+import { createServerApi, type ServerApi } from '../../core/server-only/server-api'
 import { useRuntimeConfig } from '#imports'
 
 /**

@@ -1,5 +1,5 @@
 import { isOffline } from '../../core/errors'
-import type { JwtClient } from '../../core/client'
+import type { JwtClient } from '../../core/client/client'
 
 /** After a failed background refresh, the next try waits this long (the session is kept: requests still refresh). */
 const RETRY_MS = 10_000

@@ -1,4 +1,4 @@
-import { preloadExchange } from '../../core/lazy-exchange'
+import { preloadExchange } from '../../core/client/lazy-exchange'
 import { preloadTabTurn } from '../tabs/tab-refresh'
 import type { NuxtApp } from '#app'
 import { onNuxtReady } from '#imports'

@@ -1,4 +1,4 @@
-import type { JwtClient } from '../../core/client'
+import type { JwtClient } from '../../core/client/client'
 import { isOffline } from '../../core/errors'
 
 /**

@@ -1,9 +1,9 @@
 import { parse, serialize } from 'cookie-es'
-import { cookieTokenStore, type CookieJar } from '../../core/cookie-store'
-import { loadCookieWriter } from '../../core/lazy-exchange'
+import { cookieTokenStore, type CookieJar } from '../../core/cookies/cookie-store'
+import { loadCookieWriter } from '../../core/client/lazy-exchange'
 import type { ResolvedOptions } from '../../core/options'
-import { renderSupport } from '../../core/render-support'
-import type { TokenStore } from '../../core/tokens'
+import { renderSupport } from '../../core/server-only/render-support'
+import type { TokenStore } from '../../core/tokens/tokens'
 import { useRequestEvent } from '#imports'
 
 const encode = (value: string | null | undefined): string => encodeURIComponent(value ?? '')

@@ -1,4 +1,4 @@
-import type { SessionTag } from '../../core/hooks'
+import type { SessionTag } from '../../core/client/hooks'
 import { liveTargetProblem } from '../../core/live-target'
 import { browserBaseURL } from '../../core/options'
 import type { UseAuthReturn } from '../../types'

@@ -1,4 +1,4 @@
-import { renderSupport } from '../../core/render-support'
+import { renderSupport } from '../../core/server-only/render-support'
 import { useCookieJar } from '../client/token-cookies'
 import { useAuthSession } from '../session/session'
 import { useAxiosJwtConfig } from '../utils/config'

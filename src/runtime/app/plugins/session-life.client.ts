@@ -1,5 +1,5 @@
-import { idleRule } from '../../core/idle'
-import { holdsSession } from '../../core/tokens'
+import { idleRule } from '../../core/cookies/idle'
+import { holdsSession } from '../../core/tokens/tokens'
 import { useCookieJar, useTokenCookies } from '../client/token-cookies'
 import { sessionExpiry } from '../session/expiry'
 import { watchIdle } from '../session/idle-watch'

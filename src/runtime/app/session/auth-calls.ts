@@ -2,8 +2,8 @@ import { isAxiosError, type AxiosInstance } from 'axios'
 import { AxiosJwtError, CREDENTIALS_REFUSED, InvalidCredentialsError, refusalMessage } from '../../core/errors'
 import { CSRF_HEADER, httpOnlyPaths, proxyAnswerPaths } from '../../core/http-only'
 import { logoutRequest, type ResolvedOptions } from '../../core/options'
-import { unsigned } from '../../core/request-options'
-import { holdsSession, readTokenResponse, type StoredTokens, type TokenPair } from '../../core/tokens'
+import { unsigned } from '../../core/client/request-options'
+import { holdsSession, readTokenResponse, type StoredTokens, type TokenPair } from '../../core/tokens/tokens'
 import { serverRefreshMode, oidcMode, proxyMode } from '#axios-jwt/options'
 
 /** The module's server routes, in httpOnly mode: they hold the refresh token, so login and logout go through them. */

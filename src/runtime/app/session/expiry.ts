@@ -1,8 +1,8 @@
-import { refreshExpiry } from '../../core/cookie-policy'
+import { refreshExpiry } from '../../core/cookies/cookie-policy'
 import type { ResolvedOptions } from '../../core/options'
-import type { IdleRule } from '../../core/idle'
-import type { CookieJar } from '../../core/cookie-store'
-import { holdsSession, type TokenStore } from '../../core/tokens'
+import type { IdleRule } from '../../core/cookies/idle'
+import type { CookieJar } from '../../core/cookies/cookie-store'
+import { holdsSession, type TokenStore } from '../../core/tokens/tokens'
 import type { SessionExpiry } from '../../types'
 import { computed, ref } from '#imports'
 

@@ -1,5 +1,5 @@
 import type { RouteLocationNormalized } from 'vue-router'
-import { meets } from '../../core/claims'
+import { meets } from '../../core/tokens/claims'
 import { SessionExpiredError } from '../../core/errors'
 import { useAxiosJwtConfig } from '../utils/config'
 import { withNuxt } from '../utils/context'

@@ -1,5 +1,5 @@
-import type { CookieJar } from '../../core/cookie-store'
-import type { IdleRule } from '../../core/idle'
+import type { CookieJar } from '../../core/cookies/cookie-store'
+import type { IdleRule } from '../../core/cookies/idle'
 
 /** What counts as the user's activity in a tab, beside a tab shown again. */
 const ACTIVITY = ['pointerdown', 'keydown', 'touchstart', 'wheel'] as const

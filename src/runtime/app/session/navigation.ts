@@ -1,7 +1,7 @@
 import type { RouteLocationRaw, Router } from 'vue-router'
 import { safeRedirect } from '../../core/url'
 import { withNuxt } from '../utils/context'
-import { providerNavigation, type ProviderNavigation } from './provider-sign-in'
+import { providerNavigation, type ProviderNavigation } from '../oidc/provider-sign-in'
 import { useRedirects } from './redirects'
 import { oidcMode } from '#axios-jwt/options'
 import type { NuxtApp } from '#app'

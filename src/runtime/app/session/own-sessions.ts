@@ -1,5 +1,5 @@
 import type { AxiosInstance } from 'axios'
-import { taggedCallHook, type CallHook } from '../../core/hooks'
+import { taggedCallHook, type CallHook } from '../../core/client/hooks'
 import type { ResolvedOptions } from '../../core/options'
 import { ownSessionOptions } from '../../core/own-sessions'
 import type { UseAuthReturn } from '../../types'

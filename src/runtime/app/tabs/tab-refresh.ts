@@ -1,6 +1,6 @@
-import { codeNotLoaded } from '../../core/lazy-exchange'
-import type { ShareRefresh } from '../../core/refresher'
-import type { FullTokenPair } from '../../core/tokens'
+import { codeNotLoaded } from '../../core/client/lazy-exchange'
+import type { ShareRefresh } from '../../core/client/refresher'
+import type { FullTokenPair } from '../../core/tokens/tokens'
 import { tabsName } from './names'
 import type { TabRotations } from './tab-turn'
 

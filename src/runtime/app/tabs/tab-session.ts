@@ -1,7 +1,7 @@
 import type { AxiosInstance } from 'axios'
-import type { JwtClient } from '../../core/client'
+import type { JwtClient } from '../../core/client/client'
 import { SessionExpiredError } from '../../core/errors'
-import { optedOut } from '../../core/request-options'
+import { optedOut } from '../../core/client/request-options'
 import { tabsName } from './names'
 
 /** What one tab tells the others about the session they share through the cookies. */

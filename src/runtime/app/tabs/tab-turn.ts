@@ -1,6 +1,6 @@
-import type { RefreshOutcome } from '../../core/exchange'
-import type { RefreshTurn } from '../../core/refresher'
-import type { FullTokenPair } from '../../core/tokens'
+import type { RefreshOutcome } from '../../core/client/exchange'
+import type { RefreshTurn } from '../../core/client/refresher'
+import type { FullTokenPair } from '../../core/tokens/tokens'
 import { withTabLock } from './tab-lock'
 
 /** How long a tab that waited for its turn looks for the pair the previous tab stored before refreshing itself. */

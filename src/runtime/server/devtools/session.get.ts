@@ -1,10 +1,10 @@
 import { defineEventHandler, parseCookies } from 'h3'
-import { cookieNames, readTokenCookie } from '../../core/cookie-policy'
-import { readClaims, readTokenTimes } from '../../core/jwt'
+import { cookieNames, readTokenCookie } from '../../core/cookies/cookie-policy'
+import { readClaims, readTokenTimes } from '../../core/tokens/jwt'
 import type { ResolvedOptions } from '../../core/options'
 import { ownSessionOptions } from '../../core/own-sessions'
 import { assertSameSite } from '../utils/same-origin'
-import { useServerOptions } from '../utils/server-options'
+import { useServerOptions } from '../lib/server-options'
 import { refreshOnServer } from '../../core/mode'
 
 /** One session as the tab shows it: the access token's claims and times; of the refresh token only whether it is there. */

@@ -1,8 +1,8 @@
-import { activityAttributes, activityCookie, cookieNames, httpOnlyTokens, readTokenCookie, withPrefixRules, type CookieValues, type CookieWrite } from '../../core/cookie-policy'
-import type { CookieJar } from '../../core/cookie-store'
-import { activityTime, type IdleOptions } from '../../core/idle'
+import { activityAttributes, activityCookie, cookieNames, httpOnlyTokens, readTokenCookie, withPrefixRules, type CookieValues, type CookieWrite } from '../../core/cookies/cookie-policy'
+import type { CookieJar } from '../../core/cookies/cookie-store'
+import { activityTime, type IdleOptions } from '../../core/cookies/idle'
 import { sameValue } from '../oidc/pkce'
-import { hmac } from '../utils/hmac'
+import { hmac } from '../lib/hmac'
 
 /**
  * The server's own copy of the last activity, in the modes that keep the refresh token from the page (httpOnly,

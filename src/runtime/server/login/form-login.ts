@@ -2,7 +2,7 @@ import { getQuery, getRequestHeader, readBody, sendRedirect, type H3Event } from
 import { CREDENTIALS_REFUSED } from '../../core/errors'
 import type { ResolvedOptions } from '../../core/options'
 import { loginPageWithError, returnPage } from '../oidc/sign-in-pages'
-import { withBase } from '../utils/base-url'
+import { withBase } from '../lib/base-url'
 import { crossSiteRefused, isFormFromOwnPage } from '../utils/same-origin'
 import { logInAtApi } from './login-at-api'
 

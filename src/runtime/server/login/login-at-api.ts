@@ -1,9 +1,9 @@
 import { createError, type H3Event } from 'h3'
 import type { HttpOnlyAnswer } from '../../core/http-only'
 import type { ResolvedOptions } from '../../core/options'
-import { readTokenResponse } from '../../core/tokens'
-import { apiFor } from '../utils/api-client'
-import { routeCookies } from '../utils/route-cookies'
+import { readTokenResponse } from '../../core/tokens/tokens'
+import { apiFor } from '../lib/api-client'
+import { routeCookies } from '../lib/route-cookies'
 
 /** A login the API answered: the pair stored (and the answer for the page), or the API's refusal as it came. */
 export type LoginOutcome = { ok: true, answer: HttpOnlyAnswer } | { ok: false, status: number, body: unknown }

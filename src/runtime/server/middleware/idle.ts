@@ -1,11 +1,11 @@
 import { defineEventHandler } from 'h3'
-import { idleRule } from '../../core/idle'
-import { holdsSession } from '../../core/tokens'
+import { idleRule } from '../../core/cookies/idle'
+import { holdsSession } from '../../core/tokens/tokens'
 import { trustedActivity } from '../idle/activity-seal'
-import { endServerSession } from '../utils/end-session'
-import { callerContext, requestJar } from '../utils/request-jar'
-import { routeCookies } from '../utils/route-cookies'
-import { useServerOptions } from '../utils/server-options'
+import { endServerSession } from '../lib/end-session'
+import { callerContext, requestJar } from '../lib/request-jar'
+import { routeCookies } from '../lib/route-cookies'
+import { useServerOptions } from '../lib/server-options'
 
 /**
  * Added when `session.idleTimeout` is on: before any handler (a page render, the module's routes, the proxy, the

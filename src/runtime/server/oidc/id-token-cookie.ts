@@ -1,5 +1,5 @@
-import { cookieNames, readTokenCookie } from '../../core/cookie-policy'
-import type { CookieJar } from '../../core/cookie-store'
+import { cookieNames, readTokenCookie } from '../../core/cookies/cookie-policy'
+import type { CookieJar } from '../../core/cookies/cookie-store'
 import type { ResolvedOptions } from '../../core/options'
 
 /**

@@ -1,6 +1,6 @@
 import { deleteCookie, getCookie, setCookie, type H3Event } from 'h3'
 import type { ResolvedOptions } from '../../core/options'
-import { hmac } from '../utils/hmac'
+import { hmac } from '../lib/hmac'
 import { sameValue } from './pkce'
 
 /** What a sign-in started with, kept in the browser until the provider sends it back to the callback. */

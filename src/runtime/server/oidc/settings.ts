@@ -3,7 +3,7 @@ import { getRequestURL } from 'h3'
 import { AxiosJwtError } from '../../core/errors'
 import { serverDeployOptions, type ResolvedOptions } from '../../core/options'
 import type { OidcSettings } from './failure'
-import { withBase } from '../utils/base-url'
+import { withBase } from '../lib/base-url'
 import { useRuntimeConfig } from '#imports'
 
 /** The identity provider's settings for a request, in an app that signs in with one. */

@@ -1,9 +1,9 @@
-import { RENDER_CONTEXT_KEY, type RenderSupport } from '../../core/render-support'
+import { RENDER_CONTEXT_KEY, type RenderSupport } from '../../core/server-only/render-support'
 import { touchActivity } from '../idle/activity-seal'
 import { providerRefreshRequest } from '../oidc/refresh-request'
 import { oidcUser } from '../oidc/user'
-import { requestJar } from '../utils/request-jar'
-import { serverTokenStore } from '../utils/session-cookies'
+import { requestJar } from '../lib/request-jar'
+import { serverTokenStore } from '../lib/session-cookies'
 import { oidcMode } from '#axios-jwt/options'
 import { defineNitroPlugin } from '#imports'
 

@@ -1,7 +1,7 @@
-import { shareAcrossInstances } from '../../core/instance-share'
+import { shareAcrossInstances } from '../../core/server-only/instance-share'
 import { serverDeployOptions } from '../../core/options'
-import { SHARE_CONTEXT_KEY } from '../../core/shared-refresh'
-import { redisClaimStore } from '../utils/claim-store'
+import { SHARE_CONTEXT_KEY } from '../../core/server-only/shared-refresh'
+import { redisClaimStore } from '../lib/claim-store'
 import built from '#axios-jwt/options'
 import { defineNitroPlugin, useRuntimeConfig, useStorage } from '#imports'
 

@@ -1,7 +1,7 @@
 import { pipeline, Transform, type Readable } from 'node:stream'
 import type { AxiosResponse, AxiosResponseHeaders, RawAxiosResponseHeaders } from 'axios'
 import { createError, setResponseHeader, setResponseStatus, type H3Event } from 'h3'
-import { HOP_BY_HOP } from '../../core/proxy-headers'
+import { HOP_BY_HOP } from '../../core/server-only/proxy-headers'
 import { readUpTo } from './read-up-to'
 import type { PublicProxyOptions } from '../../core/options'
 

@@ -1,8 +1,8 @@
 import { createError, getRequestHeader, getRequestHeaders, readRawBody, type H3Event } from 'h3'
 import { CSRF_HEADER } from '../../core/http-only'
 import type { PublicProxyOptions } from '../../core/options'
-import { FORWARDED_BY_DEFAULT, NEVER_FORWARDED } from '../../core/proxy-headers'
-import { callerContext } from '../utils/request-jar'
+import { FORWARDED_BY_DEFAULT, NEVER_FORWARDED } from '../../core/server-only/proxy-headers'
+import { callerContext } from '../lib/request-jar'
 import { crossSiteRefused, isSameOriginRequest, SAFE_METHODS } from '../utils/same-origin'
 import { readUpTo } from './read-up-to'
 

@@ -1,6 +1,6 @@
 import { createError, getRequestHeader, getRequestHost, type H3Event } from 'h3'
 import { CSRF_HEADER } from '../../core/http-only'
-import { callerContext } from './request-jar'
+import { callerContext } from '../lib/request-jar'
 
 const hostOf = (url: string | undefined): string | undefined => {
   try {

@@ -1,11 +1,11 @@
 import { createError, defineEventHandler, sendNoContent } from 'h3'
 import { SESSION_ENDED } from '../../../core/http-only'
-import { holdsSession } from '../../../core/tokens'
+import { holdsSession } from '../../../core/tokens/tokens'
 import { touchActivity } from '../../idle/activity-seal'
-import { requestJar } from '../../utils/request-jar'
-import { routeCookies } from '../../utils/route-cookies'
+import { requestJar } from '../../lib/request-jar'
+import { routeCookies } from '../../lib/route-cookies'
 import { assertSameSite } from '../../utils/same-origin'
-import { useServerOptions } from '../../utils/server-options'
+import { useServerOptions } from '../../lib/server-options'
 
 /**
  * With `session.idleTimeout` in httpOnly and proxy modes: the user is active in a tab, so the server seals a new last

@@ -2,7 +2,7 @@ import { defineEventHandler, getQuery, readBody, setResponseStatus } from 'h3'
 import { formLogin, isFormPost } from '../../login/form-login'
 import { logInAtApi } from '../../login/login-at-api'
 import { assertSameSite } from '../../utils/same-origin'
-import { useRouteSessionOptions } from '../../utils/server-options'
+import { useRouteSessionOptions } from '../../lib/server-options'
 
 /**
  * Logs in at the API with the posted credentials, keeps the tokens in cookies, answers the access token; a login form

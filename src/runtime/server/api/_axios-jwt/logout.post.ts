@@ -1,8 +1,8 @@
 import { defineEventHandler, sendNoContent } from 'h3'
-import { endServerSession } from '../../utils/end-session'
-import { routeCookies } from '../../utils/route-cookies'
+import { endServerSession } from '../../lib/end-session'
+import { routeCookies } from '../../lib/route-cookies'
 import { assertSameSite } from '../../utils/same-origin'
-import { useRouteSessionOptions } from '../../utils/server-options'
+import { useRouteSessionOptions } from '../../lib/server-options'
 
 /**
  * Revokes the session (errors ignored) and clears the token cookies, the HttpOnly one included. Signed in with an

@@ -1,10 +1,10 @@
 import { createError, defineEventHandler } from 'h3'
 import { SessionExpiredError } from '../../../core/errors'
 import { SESSION_ENDED } from '../../../core/http-only'
-import { signedApiFor } from '../../utils/api-client'
-import { routeCookies } from '../../utils/route-cookies'
+import { signedApiFor } from '../../lib/api-client'
+import { routeCookies } from '../../lib/route-cookies'
 import { assertSameSite } from '../../utils/same-origin'
-import { useRouteSessionOptions } from '../../utils/server-options'
+import { useRouteSessionOptions } from '../../lib/server-options'
 
 /**
  * Refreshes with the HttpOnly refresh token: 200 with the new access token, 401 when the session is over (cookies

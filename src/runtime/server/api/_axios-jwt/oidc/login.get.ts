@@ -7,8 +7,8 @@ import { isOpenId, providerEndpoints, type ProviderEndpoints } from '../../../oi
 import { logSignInFailure, OidcFailure } from '../../../oidc/failure'
 import { oidcSettings, siteAddress } from '../../../oidc/settings'
 import { loginPageWithError, returnPage } from '../../../oidc/sign-in-pages'
-import { useServerOptions } from '../../../utils/server-options'
-import { withBase } from '../../../utils/base-url'
+import { useServerOptions } from '../../../lib/server-options'
+import { withBase } from '../../../lib/base-url'
 
 /**
  * Starts a sign-in with the identity provider (`?redirect=/page`, same-site only): the authorization request with

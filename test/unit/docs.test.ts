@@ -1,0 +1,99 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { basename, dirname } from 'node:path'
+import ts from 'typescript'
+import { describe, expect, it } from 'vitest'
+
+/** The option types' files: one per group of options. */
+const optionsDir = new URL('../../src/runtime/types/options/', import.meta.url)
+const optionFiles = readdirSync(optionsDir).filter(file => file.endsWith('.ts')).map(file => readFileSync(new URL(file, optionsDir), 'utf8'))
+
+/** Dot paths of every leaf option in `AxiosJwtOptions`, read from the source the way users see them. */
+function optionPaths(): string[] {
+  const paths: string[] = []
+  const interfaces = new Map<string, ts.InterfaceDeclaration>()
+  for (const text of optionFiles) {
+    ts.createSourceFile('options.ts', text, ts.ScriptTarget.Latest, true).forEachChild((node) => {
+      if (ts.isInterfaceDeclaration(node)) interfaces.set(node.name.text, node)
+    })
+  }
+  // An option group is an inline object type, or an interface of the options' files (`refresh: RefreshOptions`).
+  const groupOf = (type: ts.TypeNode | undefined) => {
+    if (type && ts.isTypeLiteralNode(type) && type.members.some(ts.isPropertySignature)) return type.members
+    if (type && ts.isTypeReferenceNode(type)) return interfaces.get(type.typeName.getText())?.members
+    return undefined
+  }
+  const walk = (members: ts.NodeArray<ts.TypeElement>, prefix: string) => {
+    for (const member of members) {
+      if (!ts.isPropertySignature(member) || !member.name) continue
+      const path = `${prefix}${member.name.getText()}`
+      const group = groupOf(member.type)
+      if (group) walk(group, `${path}.`)
+      else paths.push(path)
+    }
+  }
+  walk(interfaces.get('AxiosJwtOptions')!.members, '')
+  return paths
+}
+
+describe('README options table', () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
+  const documented = [...readme.matchAll(/^\| `([\w.]+)` \|/gm)].map(m => m[1])
+  const options = optionPaths()
+
+  it('finds the options in the source', () => {
+    expect(options).toContain('baseURL')
+    expect(options).toContain('tokens.refresh.bodyFormat')
+    expect(options.length).toBeGreaterThan(25)
+  })
+
+  it('documents every option', () => {
+    expect(options.filter(option => !documented.includes(option))).toEqual([])
+  })
+
+  it('documents no option that does not exist', () => {
+    const optionRows = documented.filter((name): name is string => Boolean(name))
+    expect(optionRows.filter(name => !options.includes(name))).toEqual([])
+  })
+
+  it('documents every option with a @default in the source', () => {
+    // The own sessions' options are the main API's, documented once.
+    const defaults = optionFiles.map(text => text.slice(0, text.includes('export interface OwnSessionOptions') ? text.indexOf('/** What an API of `axiosJwt.apis`') : undefined))
+    expect(defaults.join('').match(/@default/g)?.length).toBe(options.length)
+  })
+
+  it('keeps each options type under 150 lines', () => {
+    for (const text of optionFiles) {
+      const lines = text.split('\n')
+      lines.forEach((line, start) => {
+        if (!line.startsWith('export interface ')) return
+        const length = lines.slice(start).findIndex(end => end === '}') + 1
+        expect(length, line).toBeGreaterThan(1)
+        expect(length, line).toBeLessThan(150)
+      })
+    }
+  })
+})
+
+describe('README composables', () => {
+  it('documents every composable the module auto-imports, with its call', () => {
+    const module = readFileSync(new URL('../../src/module.ts', import.meta.url), 'utf8')
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
+    const composables = [...module.matchAll(/name: '(use\w+)'/g)].map(m => m[1]!)
+    expect(composables).toEqual(expect.arrayContaining(['useApi', 'useAuth', 'useApiData', 'useServerApi']))
+    expect(composables.filter(name => !readme.includes(`\`${name}(`))).toEqual([])
+  })
+})
+
+describe('README layout', () => {
+  it('names every file of the runtime', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
+    const layout = readme.slice(readme.indexOf('### Layout'), readme.indexOf('## License'))
+    const runtime = new URL('../../src/runtime/', import.meta.url)
+    const files = readdirSync(runtime, { recursive: true }).map(String).filter(file => /\.ts$/.test(file) && !file.endsWith('tsconfig.json'))
+    expect(files.length).toBeGreaterThan(50)
+    // A few folders are named as a whole: the routes, the DevTools tab, the composables and middleware by their names.
+    const wholeFolders = ['server/api/_axios-jwt', 'server/devtools', 'app/composables', 'app/middleware']
+    const named = (file: string) => layout.includes(basename(file)) || (wholeFolders.includes(dirname(file)) && layout.includes(`${basename(dirname(file))}/`))
+    expect(files.filter(file => !named(file))).toEqual([])
+  })
+})
