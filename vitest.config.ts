@@ -10,7 +10,7 @@ export default defineConfig({
       // No Nuxt build: the token client, the cookie rules, the option checks, against real servers on loopback. Seconds.
       { extends: true, test: { name: 'unit', include: ['test/unit/*.test.ts'], sequence: { groupOrder: 0 }, maxWorkers: '100%' } },
       // Each suite builds (or installs) a Nuxt app and drives it with Chromium: one at a time suits two cores.
-      { extends: true, test: { name: 'e2e', include: ['test/e2e/*.test.ts'], sequence: { groupOrder: 1 }, maxWorkers: 1 } },
+      { extends: true, test: { name: 'e2e', include: ['test/e2e/*.test.ts'], sequence: { groupOrder: 1 }, maxWorkers: 1, globalSetup: ['test/utils/shared-builds.ts'] } },
     ],
   },
 })

@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url'
 import { setup } from '@nuxt/test-utils/e2e'
 import type { NuxtConfig } from '@nuxt/schema'
-import { afterAll, beforeEach } from 'vitest'
+import { afterAll, beforeEach, inject } from 'vitest'
+import { sharedBuild } from './shared-builds'
 import { startResourceApi, type ResourceApi } from './resource-api'
 import { startTestApi, type TestApi } from './test-api'
 
@@ -29,12 +30,17 @@ export async function fixtureWithApi(options: FixtureOptions = {}): Promise<Test
   const api = await startTestApi()
   // Imported only when needed: the browser helpers insist on Chromium.
   const browser = options.browser === false ? {} : { browser: true, browserOptions: (await import('./browser')).browserOptions }
+  const rootDir = fileURLToPath(new URL(`../fixtures/${options.fixture ?? 'basic'}`, import.meta.url))
+  const nuxtConfig = ofApi(options.nuxtConfig ?? {}, api)
+  // Suites that build the same fixture with the same config share one build; the environment is read at run time.
+  const shared = options.dev ? undefined : sharedBuild(rootDir, nuxtConfig, inject('sharedBuildsRun'))
   await setup({
-    rootDir: fileURLToPath(new URL(`../fixtures/${options.fixture ?? 'basic'}`, import.meta.url)),
+    rootDir,
     dev: options.dev,
     ...browser,
+    ...shared && { buildDir: shared.buildDir, build: !shared.built },
     env: { NUXT_PUBLIC_AXIOS_JWT_BASE_URL: api.url, ...ofApi(options.env ?? {}, api) },
-    nuxtConfig: ofApi(options.nuxtConfig ?? {}, api),
+    nuxtConfig,
   })
   afterAll(() => api.close())
   beforeEach(() => api.reset())
