@@ -89,7 +89,7 @@ describe('configuration', () => {
     expect(config).toContain(`baseURL:"${api.url}"`)
     expect(config).toContain('endpoints:{login:"/auth/login"')
     // The API's shape is built into the app, not repeated in every page and re-read per request.
-    for (const option of ['tokens', 'refresh', 'redirect', 'session']) expect(html).not.toContain(`${option}:`)
+    for (const option of ['tokens', 'beforeExpiry', 'redirect', 'endStatuses']) expect(html).not.toContain(`${option}:`)
   })
 })
 
