@@ -102,7 +102,7 @@ function addServerParts(options: AxiosJwtOptions, resolver: Resolver) {
       const handler = resolver.resolve(`./runtime/server/api/_axios-jwt/${name}.post`)
       // Signed in with an identity provider, the main session never takes credentials.
       if (!(oidc && name === 'login')) addServerHandler({ route: httpOnlyRoutes[name], method: 'post', handler })
-      // The same routes for each API with a session of its own, under its name.
+      // The same routes for each API with an own session, under its name.
       if (ownSessionRoutes) addServerHandler({ route: sessionRoute(httpOnlyRoutes[name], ':api'), method: 'post', handler })
     }
   }

@@ -2,7 +2,7 @@ import type { ApiOptions, AxiosJwtOptions } from '../runtime/types'
 import type { OwnSession } from '../runtime/core/options'
 import { withListDefaults } from './defaults'
 
-/** Whether an API of `apis` has a session of its own: it names endpoints of its own. */
+/** Whether an API of `apis` has an own session: it names endpoints of its own. */
 export const hasOwnSession = (api: Partial<ApiOptions>): boolean => api.endpoints !== undefined
 
 /**

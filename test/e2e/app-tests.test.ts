@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest'
 import { chromiumPath } from '../utils/browser'
 import { packedTarball } from '../utils/packed'
 
-const tmp = fileURLToPath(new URL('./.tmp-apps/', import.meta.url))
+const tmp = fileURLToPath(new URL('../.tmp-apps/', import.meta.url))
 const app = join(tmp, 'app-tests')
 rmSync(tmp, { recursive: true, force: true })
 mkdirSync(join(app, 'node_modules/nuxt-axios-jwt'), { recursive: true })

@@ -16,7 +16,7 @@ import { sleep } from '../utils/time'
 import { chooseUpstreamFix, type BuildResult } from '../utils/upstream-fixes'
 
 const enabled = process.env.NEWEST_NUXT === '1'
-const dir = fileURLToPath(new URL('./.tmp/newest-nuxt/', import.meta.url))
+const dir = fileURLToPath(new URL('../.tmp/newest-nuxt/', import.meta.url))
 const app = `${dir}app/`
 const plain = `${dir}plain/`
 const newestNuxt = '^4.5.0'

@@ -8,7 +8,7 @@ import { cookieHeader, startTestApi, type TestApi } from '../utils/test-api'
 // A plain Nuxt 3 app (the newest 3.x that runs on Node 20) installs the packed module from the registry's point of
 // view, a tarball, and builds for production with its own nuxi, as a user on Nuxt 3 would.
 const NUXT3 = '3.20.2'
-const dir = fileURLToPath(new URL('./.tmp/nuxt3/', import.meta.url))
+const dir = fileURLToPath(new URL('../.tmp/nuxt3/', import.meta.url))
 const app = `${dir}app/`
 
 let api: TestApi

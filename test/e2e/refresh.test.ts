@@ -106,7 +106,7 @@ describe('signing and refreshing in the browser', () => {
     await page.context().setOffline(true)
     await page.getByTestId('fetch').click()
     await expect.poll(() => text(page, 'result')).toMatch(/^error:OfflineError: The browser is offline/)
-    expect(await page.evaluate(() => (window as unknown as { useNuxtApp: () => { $axiosJwt: { loggedIn: { value: boolean } } } }).useNuxtApp().$axiosJwt.loggedIn.value)).toBe(true)
+    expect(await page.evaluate(() => (window as unknown as { useNuxtApp: () => { _axiosJwt: { auth: { loggedIn: { value: boolean } } } } }).useNuxtApp()._axiosJwt.auth.loggedIn.value)).toBe(true)
     expect(api.calls.refresh).toBe(0)
     expect((await tokenCookies(page.context())).refresh?.value).toBe(tokens.refreshToken)
     // Back online: the refresh that fell due runs once, before any request asks.

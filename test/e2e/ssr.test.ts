@@ -232,7 +232,7 @@ describe('a second API with the same session (`apis`) on the server', () => {
   })
 })
 
-describe('an API with a session of its own (`apis` with `endpoints`) on the server', () => {
+describe('an API with an own session (`apis` with `endpoints`) on the server', () => {
   /** The `Cookie` header of a browser holding both sessions. */
   const bothSessions = (main: Tokens, own: Tokens) => `${cookieHeader(main)}; partner_access_token=${own.accessToken}; partner_refresh_token=${own.refreshToken}`
   const setCookie = (response: Response, name: string) => response.headers.getSetCookie().find(c => c.startsWith(`${name}=`))?.split(';')[0]!.slice(name.length + 1)

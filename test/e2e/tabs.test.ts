@@ -53,7 +53,7 @@ describe('several tabs refreshing at once', () => {
   }
 })
 
-describe('several tabs refreshing two sessions at once (an API with a session of its own)', () => {
+describe('several tabs refreshing two sessions at once (an API with an own session)', () => {
   for (const withoutWebLocks of [false, true]) {
     it(`makes exactly one refresh call per session when 3 tabs storm both APIs with expired tokens${withoutWebLocks ? ', without Web Locks' : ''}`, async () => {
       const shared = await browser({ withoutWebLocks })

@@ -86,7 +86,7 @@ export function describeClaimGuards(api: TestApi, store: (context: BrowserContex
       await hydrated(page)
       api.options.users.find(user => user.username === 'bob')!.claims = { realm_access: { roles: ['owner'] }, scope: 'orders:read' }
       const logins = api.calls.login
-      await page.evaluate(() => (window as unknown as { useNuxtApp: () => { $axiosJwt: { refresh: () => Promise<string> } } }).useNuxtApp().$axiosJwt.refresh())
+      await page.evaluate(() => (window as unknown as { useNuxtApp: () => { _axiosJwt: { auth: { refresh: () => Promise<string> } } } }).useNuxtApp()._axiosJwt.auth.refresh())
       await routerPush(page, '/admin')
       await page.waitForURL(url('/admin'))
       expect(await text(page, 'roles')).toBe('owner')

@@ -50,7 +50,7 @@ export async function fixtureWithApi(options: FixtureOptions = {}): Promise<Test
 /**
  * The fixture against the test API, a second API on another origin that must never see a token
  * (NUXT_PUBLIC_OTHER_ORIGIN), and `billing`, the fixture's `axiosJwt.apis.billing`, which accepts the test API's
- * tokens, and `partner`, the fixture's `axiosJwt.apis.partner`, an API with a session of its own; all reset before each test.
+ * tokens, and `partner`, the fixture's `axiosJwt.apis.partner`, an API with an own session; all reset before each test.
  */
 export async function fixtureWithOtherOrigin(options: FixtureOptions = {}): Promise<{ api: TestApi, other: TestApi, billing: ResourceApi, partner: TestApi }> {
   const other = await startTestApi()

@@ -32,7 +32,7 @@ export function describeOwnSessionsInBrowser({ api, partner }: { api: TestApi, p
     return page
   }
 
-  describe('an API with a session of its own (`apis` with `endpoints`)', () => {
+  describe('an API with an own session (`apis` with `endpoints`)', () => {
     it('refreshes each session once for a storm on both APIs with both tokens expired, and sends neither API the other\'s tokens', async () => {
       const [main, own] = await Promise.all([api.login('alice'), partner.login('bob')])
       const page = await partnerPage(main, own)
@@ -108,10 +108,10 @@ export function describeOwnSessionsInBrowser({ api, partner }: { api: TestApi, p
       expect(page.url()).toBe(url('/partner'))
     })
 
-    it('names the APIs with a session of their own when asked for one that is not', async () => {
+    it('names the APIs with an own session when asked for one that is not', async () => {
       const page = await partnerPage(await api.login('alice'), await partner.login('bob'))
       await page.getByTestId('partner-unknown').click()
-      expect(await text(page, 'partner-result')).toBe('error:There is no API with a session of its own named "nope" in `axiosJwt.apis` (there are: partner).')
+      expect(await text(page, 'partner-result')).toBe('error:There is no API with an own session named "nope" in `axiosJwt.apis` (there are: partner).')
     })
   })
 }

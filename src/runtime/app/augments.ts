@@ -1,6 +1,6 @@
 import type { ClientHooks, SessionTag } from '../core/client/hooks'
 import type { AuthRequirement } from '../core/tokens/claims'
-import type { AuthUser } from '../types'
+import type { ApiInstance, AuthUser, UseAuthReturn } from '../types'
 
 /** Runtime hooks the module calls; listen with `nuxtApp.hook(name, handler)`. */
 export interface AxiosJwtHooks extends ClientHooks {
@@ -26,7 +26,18 @@ interface AuthPageMeta {
   auth?: boolean | AuthRequirement
 }
 
+/** What the `$api` plugin made for one app instance, behind `useApi(name)` and `useAuth(name?)`. */
+export interface AxiosJwtAppParts {
+  auth: UseAuthReturn
+  apis: Record<string, ApiInstance>
+  ownSessions: Record<string, UseAuthReturn>
+}
+
 declare module '#app' {
+  interface NuxtApp {
+    /** The module's parts of this app instance, internal: use `useApi(name)` and `useAuth(name?)`. */
+    _axiosJwt: AxiosJwtAppParts
+  }
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges the hooks into Nuxt's own
   interface RuntimeNuxtHooks extends AxiosJwtHooks {}
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges `auth` into Nuxt's page meta

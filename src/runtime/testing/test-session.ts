@@ -122,7 +122,7 @@ export async function setTestSession(nuxtApp: NuxtApp, options: TestSessionOptio
   writeCookie(names.refresh, pair?.refreshToken)
   // The session reads the cookies again when told of a refresh.
   await nuxtApp.callHook('axios-jwt:refreshed', {})
-  const auth = nuxtApp.$axiosJwt as { user: { value: AuthUser | null } }
+  const auth = (nuxtApp as unknown as { _axiosJwt: { auth: { user: { value: AuthUser | null } } } })._axiosJwt.auth
   auth.user.value = pair ? options.user ?? null : null
   return Object.assign(session, pair)
 }

@@ -47,7 +47,7 @@ export type ApiName = keyof NamedApis & string
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by the module's type template
 export interface OwnSessionApis {}
 
-/** A name of an API of `axiosJwt.apis` with a session of its own: `useAuth('partner')`. */
+/** A name of an API of `axiosJwt.apis` with an own session: `useAuth('partner')`. */
 export type OwnSessionName = keyof OwnSessionApis & string
 
 /** `T` with every field optional at any depth, as options are written in `nuxt.config`. */

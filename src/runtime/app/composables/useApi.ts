@@ -8,5 +8,5 @@ import { useNuxtApp } from '#imports'
  */
 export function useApi(name?: ApiName): ApiInstance {
   const nuxtApp = useNuxtApp()
-  return name === undefined ? nuxtApp.$api : namedApi(nuxtApp.$apis, name)
+  return name === undefined ? nuxtApp.$api : namedApi(nuxtApp._axiosJwt.apis, name)
 }

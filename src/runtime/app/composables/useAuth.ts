@@ -8,5 +8,5 @@ import { useNuxtApp } from '#imports'
  */
 export function useAuth(name?: OwnSessionName): UseAuthReturn {
   const nuxtApp = useNuxtApp()
-  return name === undefined ? nuxtApp.$axiosJwt : named(nuxtApp.$axiosJwtSessions, name, 'API with a session of its own')
+  return name === undefined ? nuxtApp._axiosJwt.auth : named(nuxtApp._axiosJwt.ownSessions, name, 'API with an own session')
 }

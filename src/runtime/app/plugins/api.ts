@@ -22,9 +22,11 @@ export default defineNuxtPlugin({
     const own = ownSessionsMode ? createOwnSessions(config, nuxtApp.callHook) : {}
     const sameSession = signedBy(client, otherApiInstance)
     const apis = namedApis(config.apis, (name, baseURL) => own[name]?.api ?? sameSession(name, baseURL))
-    const sessions: Record<string, UseAuthReturn> = Object.fromEntries(Object.entries(own).map(([name, parts]) => [name, parts.auth]))
+    const ownSessions: Record<string, UseAuthReturn> = Object.fromEntries(Object.entries(own).map(([name, parts]) => [name, parts.auth]))
     // In proxy mode the server refreshes: the page has no refresh code to load.
-    if (import.meta.client && !proxyMode) preloadRefreshCode(nuxtApp, () => auth.loggedIn.value || Object.values(sessions).some(session => session.loggedIn.value))
-    return { provide: { api: api as unknown as ApiInstance, apis, axiosJwt: auth, axiosJwtSessions: sessions } }
+    if (import.meta.client && !proxyMode) preloadRefreshCode(nuxtApp, () => auth.loggedIn.value || Object.values(ownSessions).some(session => session.loggedIn.value))
+    // `$api` is the one provide; the rest is reached through `useApi(name)` and `useAuth(name?)`.
+    nuxtApp._axiosJwt = { auth, apis, ownSessions }
+    return { provide: { api: api as unknown as ApiInstance } }
   },
 })

@@ -8,7 +8,7 @@ import { installClientSide } from '../client/client-side'
 import { useTokenCookies } from '../client/token-cookies'
 import { authOf, createSession } from './session'
 
-/** An API of `axiosJwt.apis` with a session of its own: its instance, and its session as `useAuth(name)` gives it. */
+/** An API of `axiosJwt.apis` with an own session: its instance, and its session as `useAuth(name)` gives it. */
 export interface OwnSessionParts {
   api: AxiosInstance
   auth: UseAuthReturn

@@ -33,7 +33,7 @@ async function update() {
   const data = await response.json()
   document.getElementById('tokens').innerHTML = tokens(data.accessToken, data.refreshToken)
   document.getElementById('claims').textContent = data.accessToken.claims ? JSON.stringify(data.accessToken.claims, null, 2) : '—'
-  // The APIs with a session of their own, each beside the main one.
+  // The APIs with an own session, each beside the main one.
   document.getElementById('apis').innerHTML = Object.entries(data.apis || {}).map(([name, own]) =>
     '<h2>Session of ' + esc(name) + ' (' + esc(own.options.baseURL) + ')</h2>' + tokens(own.accessToken, own.refreshToken)
     + '<pre>' + esc(own.accessToken.claims ? JSON.stringify(own.accessToken.claims, null, 2) : '—') + '</pre>').join('')

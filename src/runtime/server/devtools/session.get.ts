@@ -36,7 +36,7 @@ function sessionView(config: ResolvedOptions, cookies: Record<string, string>, n
 
 /**
  * Development only: the sessions the asking browser holds, for the DevTools tab: the main one, and under `apis` those
- * of the APIs with a session of their own. Never a refresh token.
+ * of the APIs with an own session. Never a refresh token.
  */
 export default defineEventHandler((event) => {
   assertSameSite(event)

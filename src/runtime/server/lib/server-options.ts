@@ -14,6 +14,6 @@ export function useRouteSessionOptions(event: H3Event): ResolvedOptions {
   const config = useServerOptions(event)
   const name = getRouterParam(event, 'api')
   if (name === undefined) return config
-  if (!Object.hasOwn(config.ownSessions, name)) throw createError({ statusCode: 404, statusMessage: `No API with a session of its own is named "${name}"` })
+  if (!Object.hasOwn(config.ownSessions, name)) throw createError({ statusCode: 404, statusMessage: `No API with an own session is named "${name}"` })
   return ownSessionOptions(config, name)
 }
