@@ -31,8 +31,7 @@ export default defineNuxtConfig({
   compatibilityDate: '2025-07-15',
   axiosJwt: {
     baseURL: 'http://127.0.0.1:9',
-    tokens: { refresh: { httpOnly: process.env.HTTP_ONLY === '1' } },
-    mode: process.env.PROXY === '1' ? 'proxy' : 'readable',
+    mode: process.env.PROXY === '1' ? 'proxy' : process.env.HTTP_ONLY === '1' ? 'httpOnly' : 'readable',
   },
 })
 `

@@ -72,7 +72,7 @@ async function signInFrom(page: Page, path: string, name = 'alice') {
 }
 
 /** What the server's sealed activity needs to know of the fixture's options: its cookies and its idle timeout. */
-const SEALED = { tokens: { access: { cookie: 'access_token' }, refresh: { cookie: 'refresh_token', httpOnly: true } }, cookie: { path: '/', sameSite: 'lax' }, session: { idleTimeout: 60, warnBefore: 0 } } as unknown as IdleOptions
+const SEALED = { mode: 'httpOnly', tokens: { access: { cookie: 'access_token' }, refresh: { cookie: 'refresh_token' } }, cookie: { path: '/', sameSite: 'lax' }, session: { idleTimeout: 60, warnBefore: 0 } } as unknown as IdleOptions
 
 const cookieNamed = async (name: string) => (await context!.cookies()).find(cookie => cookie.name === name)
 
