@@ -178,7 +178,7 @@ out(`| axios and its plugin (axios − bare) | ${delta('axios', 'bare')} |`)
 out(`| **the module's own code (module − axios)** | ${delta('module', 'axios')} |`)
 out(`| useApiData, in the apps that call it (module-data − module) | ${delta('module-data', 'module')} |`)
 out()
-out(clientCodeSection({ BENCH_API_URL: api.url }))
+out(clientCodeSection({ BENCH_API_URL: api.url }, quick))
 
 await ssrSection({ api, out, quick, rounds: ROUNDS })
 const renderSession = await api.login()
