@@ -1,6 +1,5 @@
 // `npm run bench`: what users pay for the module, each figure against a baseline measured in the same run.
 // `npm run bench -- --quick` is a short smoke run that does not write RESULTS.md.
-import { execFileSync } from 'node:child_process'
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { availableParallelism, cpus } from 'node:os'
 import { fileURLToPath } from 'node:url'
@@ -12,7 +11,7 @@ import { memoryStore } from '../test/utils/memory-store'
 import { startTestApi, type TestApi } from '../test/utils/test-api'
 import { sleep } from '../test/utils/time'
 import { recipeClient } from './recipe'
-import { clientCodeSection } from './client-code'
+import { buildApp, clientCodeSection } from './client-code'
 import { cookieLibrariesSection } from './cookie-libraries'
 import { instanceShareSection } from './instance-share'
 import { proxySection } from './proxy'
@@ -166,7 +165,7 @@ const apps = ['bare', 'axios', 'module', 'module-data'] as const
 const sizes = Object.fromEntries(apps.map((app) => {
   const dir = fileURLToPath(new URL(`./apps/${app}/`, import.meta.url))
   // The module app proxies `/backend/**` to the test API, for the deployment rows of the SSR section.
-  execFileSync('npx', ['nuxi', 'build', dir], { stdio: 'ignore', env: { ...process.env, BENCH_API_URL: api.url } })
+  buildApp(app, { BENCH_API_URL: api.url })
   return [app, clientSize(`${dir}.output/public/_nuxt`)]
 })) as Record<typeof apps[number], ReturnType<typeof clientSize>>
 out('| app | raw bytes | gzip bytes | brotli bytes |')
