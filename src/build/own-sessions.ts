@@ -7,7 +7,7 @@ export const hasOwnSession = (api: Partial<ApiOptions>): boolean => api.endpoint
 
 /**
  * The session of the API `name` as the app is built with it: what the API sets, the main API's options for the rest.
- * Its cookies are named after it unless it names them, and follow the main API's cookie mode (httpOnly or not).
+ * Its cookies are named after it unless it names them; where it keeps its refresh token is the app's `mode`.
  */
 export function ownSession(name: string, api: Partial<ApiOptions>, main: AxiosJwtOptions): OwnSession {
   const tokens = api.tokens ?? {} as Partial<AxiosJwtOptions['tokens']>

@@ -3,7 +3,7 @@ import type { AxiosResponse, AxiosResponseHeaders, RawAxiosResponseHeaders } fro
 import { createError, setResponseHeader, setResponseStatus, type H3Event } from 'h3'
 import { HOP_BY_HOP } from '../../core/server-only/proxy-headers'
 import { readUpTo } from './read-up-to'
-import type { PublicProxyOptions } from '../../core/options'
+import type { ProxyOptions } from '../../types'
 
 /** What the browser must not get of the API's answer: its cookies are the API's, not the site's. */
 const NOT_FOR_THE_BROWSER = new Set([...HOP_BY_HOP, 'set-cookie'])
@@ -11,7 +11,7 @@ const NOT_FOR_THE_BROWSER = new Set([...HOP_BY_HOP, 'set-cookie'])
 /** An answer's body as the proxy holds it: streamed from the API, or read whole (an error's, to replay or hand on). */
 export type ApiBody = Readable | Buffer
 
-type Limits = Pick<PublicProxyOptions, 'maxResponseSize' | 'maxDuration'>
+type Limits = Pick<ProxyOptions, 'maxResponseSize' | 'maxDuration'>
 
 const tooLarge = (limit: number) =>
   createError({ statusCode: 502, statusMessage: `The API's answer is larger than the proxy hands on (${limit} bytes, \`axiosJwt.proxy.maxResponseSize\`)`, data: { error: 'response_too_large' } })

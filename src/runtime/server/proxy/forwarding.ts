@@ -1,6 +1,6 @@
 import { createError, getRequestHeader, getRequestHeaders, readRawBody, type H3Event } from 'h3'
 import { CSRF_HEADER } from '../../core/http-only'
-import type { PublicProxyOptions } from '../../core/options'
+import type { ProxyOptions } from '../../types'
 import { FORWARDED_BY_DEFAULT, NEVER_FORWARDED } from '../../core/server-only/proxy-headers'
 import { callerContext } from '../lib/request-jar'
 import { crossSiteRefused, isSameOriginRequest, SAFE_METHODS } from '../utils/same-origin'
@@ -20,7 +20,7 @@ function isNavigation(event: H3Event): boolean {
  * it is a safe one whose browser says what it is (`Sec-Fetch-Dest: empty`: `fetch`, an `EventSource`); a browser
  * that does not say so is held to the header.
  */
-export function assertProxyRequest(event: H3Event, proxy: Pick<PublicProxyOptions, 'navigation'>, path: string): void {
+export function assertProxyRequest(event: H3Event, proxy: Pick<ProxyOptions, 'navigation'>, path: string): void {
   if (callerContext(event)) return
   if (!isSameOriginRequest(event)) throw crossSiteRefused('The API proxy answers only the app\'s own pages.')
   const safe = SAFE_METHODS.has(event.method)
