@@ -3,16 +3,19 @@ import { isProxyMode } from '../runtime/core/mode'
 import { isOidcOn } from '../runtime/core/oidc'
 import { forwardHeaderProblem } from '../runtime/core/server-only/proxy-headers'
 import { isPlainHttpRemote, redirectTargetProblem } from '../runtime/core/url'
-import type { AxiosJwtOptions } from '../runtime/types'
+import type { AxiosJwtMode, AxiosJwtOptions } from '../runtime/types'
 import { hasOwnSession, ownSession } from './own-sessions'
 import { checkRenamedOptions } from './renamed-options'
 
-const modes = ['readable', 'httpOnly', 'proxy']
+// Keyed by the mode type, so a mode added to the type and not here fails the type check.
+const modeNames: Record<AxiosJwtMode, true> = { readable: true, httpOnly: true, proxy: true }
+const modes = Object.keys(modeNames)
+const modeList = modes.map(mode => `'${mode}'`).join(', ').replace(/, ([^,]*)$/, ' or $1')
 
 /** Stops the build with a clear error on options that cannot work. */
 export function checkOptions(options: AxiosJwtOptions) {
   checkRenamedOptions(options)
-  if (!modes.includes(options.mode)) throw new Error(`[nuxt-axios-jwt] \`axiosJwt.mode\` is 'readable', 'httpOnly' or 'proxy', not ${JSON.stringify(options.mode)}.`)
+  if (!modes.includes(options.mode)) throw new Error(`[nuxt-axios-jwt] \`axiosJwt.mode\` is ${modeList}, not ${JSON.stringify(options.mode)}.`)
   for (const [page, target] of Object.entries(options.redirect)) {
     // `forbidden: false` is Nuxt's error page.
     const problem = page === 'forbidden' && target === false ? undefined : redirectTargetProblem(target)
