@@ -54,7 +54,7 @@ export async function instanceShareSection(api: TestApi, quick: boolean): Promis
     }
     const base = median(times['per instance']!)
     const shared = median(times['across instances (Redis)']!)
-    const [roundTrip, claim, seal] = [PING, CLAIM, SEAL].map(name => median(times[name]!))
+    const [roundTrip, claim, seal] = [PING, CLAIM, SEAL].map(name => median(times[name]!)) as [number, number, number]
     return [
       title,
       '',

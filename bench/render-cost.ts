@@ -11,7 +11,7 @@ import { defaultClientOptions } from '../test/utils/client-options'
 import { median, summary } from './stats'
 
 type Handler = { fulfilled: (config: InternalAxiosRequestConfig) => InternalAxiosRequestConfig }
-const policy = { ...defaultClientOptions, cookie: { path: '/', sameSite: 'lax' as const, secure: true } }
+const policy = { ...defaultClientOptions, mode: 'readable' as const, cookie: { path: '/', sameSite: 'lax' as const, secure: true }, session: { idleTimeout: 0 } }
 
 /** Runs the instance's request interceptors on one GET, as axios does before sending it. */
 function signOne(api: AxiosInstance): InternalAxiosRequestConfig {

@@ -35,7 +35,7 @@ const out = (line = '') => {
 
 function moduleClient(tokens: { accessToken: string, refreshToken: string }, onLogout = () => {}): AxiosInstance {
   const http = axios.create({ baseURL: api.url })
-  installJwtClient(http, { options: defaultClientOptions, store: memoryStore(tokens), callHook: name => name === 'axios-jwt:session-ended' ? onLogout() : undefined })
+  installJwtClient(http, { options: defaultClientOptions, store: memoryStore(tokens), callHook: (name, ..._info) => name === 'axios-jwt:session-ended' ? onLogout() : undefined })
   return http
 }
 

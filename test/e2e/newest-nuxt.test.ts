@@ -1,8 +1,8 @@
 // Node 22 and the newest Nuxt 4, as most users run them: the packed module installed into a plain app (the basic
 // fixture's pages), built for production, and the browser flows in Chromium. Runs where NEWEST_NUXT=1 and the Node
-// running the tests is 22 or newer (`.ci/run` fetches Node 22 from the npm registry for this leg). A plain app of the
-// same Nuxt, without the module, is built first: when the newest releases break every app, the leg applies the known
-// fix (see utils/upstream-fixes.ts) to the plain app and to the module's app alike, and says so.
+// running the tests is 22 or newer (`.ci/run` fetches Node 22 from the npm registry for this leg). One install serves
+// two apps: a plain app without the module, built first, and the module's app. When the newest releases break every
+// app, the leg applies the known fix (see utils/upstream-fixes.ts) to that one install, so to both apps, and says so.
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
@@ -16,6 +16,7 @@ import { sleep } from '../utils/time'
 import { chooseUpstreamFix, type BuildResult } from '../utils/upstream-fixes'
 
 const enabled = process.env.NEWEST_NUXT === '1'
+// The install (package.json, node_modules) at the top; the two apps beside each other below it resolve from there.
 const dir = fileURLToPath(new URL('../.tmp/newest-nuxt/', import.meta.url))
 const app = `${dir}app/`
 const plain = `${dir}plain/`
@@ -36,16 +37,28 @@ export default defineNuxtConfig({
 })
 `
 
-const install = (cwd: string) => execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd, stdio: 'inherit' })
+/** Installs the newest Nuxt and the packed module, with these npm overrides (a second install updates what they change). */
+function install(tarball: string, overrides: Record<string, string>) {
+  writeFileSync(`${dir}package.json`, JSON.stringify({
+    private: true,
+    type: 'module',
+    dependencies: { 'nuxt': newestNuxt, 'nuxt-axios-jwt': `file:./${tarball}` },
+    overrides,
+  }, null, 2))
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, stdio: 'inherit' })
+}
 
-/** Installs and builds a one-page Nuxt app without the module, with these npm overrides (npm updates what they change). */
-function buildPlainApp(overrides: Record<string, string>): BuildResult {
+/** A one-page Nuxt app without the module, on the shared install. */
+function writePlainApp() {
   mkdirSync(`${plain}pages`, { recursive: true })
-  writeFileSync(`${plain}package.json`, JSON.stringify({ private: true, type: 'module', dependencies: { nuxt: newestNuxt }, overrides }, null, 2))
   writeFileSync(`${plain}nuxt.config.ts`, `export default defineNuxtConfig({ devtools: { enabled: false }, compatibilityDate: '2025-07-15' })\n`)
   writeFileSync(`${plain}app.vue`, '<template><NuxtPage /></template>\n')
   writeFileSync(`${plain}pages/index.vue`, '<template><p>plain</p></template>\n')
-  install(plain)
+}
+
+/** Builds the plain app on the shared install, installed with these overrides. */
+function buildPlainApp(tarball: string, overrides: Record<string, string>): BuildResult {
+  install(tarball, overrides)
   const build = spawnSync('npx', ['nuxi', 'build'], { cwd: plain, encoding: 'utf8' })
   return build.status === 0 ? { ok: true } : { ok: false, output: `${build.stdout}\n${build.stderr}` }
 }
@@ -72,21 +85,15 @@ beforeAll(async () => {
   if (!enabled) return
   rmSync(dir, { recursive: true, force: true })
   mkdirSync(app, { recursive: true })
-  const fix = chooseUpstreamFix(buildPlainApp)
+  const tarball = packedTarball(dir)
+  writePlainApp()
+  const fix = chooseUpstreamFix(overrides => buildPlainApp(tarball, overrides))
   console.info(fix
     ? `newest Nuxt: a plain app does not build as installed; applying ${fix.name} to the plain app and the module's app alike, because ${fix.why}`
     : 'newest Nuxt: a plain app builds as installed; no upstream fix applied')
   const basic = fileURLToPath(new URL('../fixtures/basic/', import.meta.url))
   for (const part of ['app.vue', 'pages', 'plugins', 'server']) cpSync(`${basic}${part}`, `${app}${part}`, { recursive: true })
   writeFileSync(`${app}nuxt.config.ts`, config)
-  const tarball = packedTarball(dir)
-  writeFileSync(`${app}package.json`, JSON.stringify({
-    private: true,
-    type: 'module',
-    dependencies: { 'nuxt': newestNuxt, 'nuxt-axios-jwt': `file:../${tarball}` },
-    overrides: fix?.overrides ?? {},
-  }, null, 2))
-  install(app)
   execFileSync('npx', ['nuxi', 'build'], { cwd: app, stdio: 'pipe', env: { ...process.env, OUTPUT_DIR: '.output-readable' } })
   execFileSync('npx', ['nuxi', 'build'], { cwd: app, stdio: 'pipe', env: { ...process.env, OUTPUT_DIR: '.output-httponly', HTTP_ONLY: '1' } })
   execFileSync('npx', ['nuxi', 'build'], { cwd: app, stdio: 'pipe', env: { ...process.env, OUTPUT_DIR: '.output-proxy', PROXY: '1' } })
@@ -130,7 +137,7 @@ describe.runIf(enabled)(`Node ${process.versions.node} and the newest Nuxt 4`, (
   const installed = (cwd: string, name: string) =>
     execFileSync(process.execPath, ['-p', `require("${name}/package.json").version`], { cwd, encoding: 'utf8' }).trim()
 
-  it('runs on Node 22 or newer and Nuxt 4.5 or newer, with the same Nuxt and vite as the plain app', () => {
+  it('runs on Node 22 or newer and Nuxt 4.5 or newer, the module\'s app on the plain app\'s Nuxt and vite', () => {
     expect(Number(process.versions.node.split('.')[0])).toBeGreaterThanOrEqual(22)
     expect(Number(installed(app, 'nuxt').split('.')[1])).toBeGreaterThanOrEqual(5)
     for (const name of ['nuxt', 'vite']) expect(installed(app, name)).toBe(installed(plain, name))

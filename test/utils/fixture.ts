@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { setup } from '@nuxt/test-utils/e2e'
+import { defu } from 'defu'
 import type { NuxtConfig } from '@nuxt/schema'
 import { afterAll, beforeEach, inject } from 'vitest'
 import { sharedBuild } from './shared-builds'
@@ -31,8 +32,9 @@ export async function fixtureWithApi(options: FixtureOptions = {}): Promise<Test
   // Imported only when needed: the browser helpers insist on Chromium.
   const browser = options.browser === false ? {} : { browser: true, browserOptions: (await import('./browser')).browserOptions }
   const rootDir = fileURLToPath(new URL(`../fixtures/${options.fixture ?? 'basic'}`, import.meta.url))
-  // Without source maps the build takes about 15 % less; nothing the suites test reads them.
-  const nuxtConfig = { sourcemap: { server: false, client: false }, ...ofApi(options.nuxtConfig ?? {}, api) }
+  // Without source maps and minifying the build takes about a third less; nothing the suites test reads the built code
+  // (the packed-app suites build as users do).
+  const nuxtConfig = defu(ofApi(options.nuxtConfig ?? {}, api), { sourcemap: { server: false, client: false }, vite: { build: { minify: false } } })
   // Suites that build the same fixture with the same config share one build; the environment is read at run time.
   const shared = options.dev ? undefined : sharedBuild(rootDir, nuxtConfig, inject('sharedBuildsRun'))
   await setup({
