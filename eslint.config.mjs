@@ -10,5 +10,5 @@ export default createConfigForNuxt({
     src: ['./playground', './test/fixtures/basic', './test/fixtures/packed', './test/fixtures/oidc', './test/fixtures/app-tests'],
   },
 }).append({
-  ignores: ['dist', '**/.nuxt', '**/.output', 'bench/.tmp', 'test/.tmp'],
+  ignores: ['dist', '**/.nuxt', '**/.output', 'bench/.tmp', 'test/.tmp', 'docs/.vitepress/cache', 'docs/.vitepress/dist'],
 })

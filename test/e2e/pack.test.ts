@@ -9,7 +9,7 @@ import { startResourceApi } from '../utils/resource-api'
 import { cookieHeader, startTestApi } from '../utils/test-api'
 
 // Pack the module as `npm publish` would, and unpack it into a plain app's node_modules.
-const tmp = fileURLToPath(new URL('../.tmp/', import.meta.url))
+const tmp = fileURLToPath(new URL('../.tmp/packed/', import.meta.url))
 const app = `${tmp}packed-app/`
 rmSync(tmp, { recursive: true, force: true })
 mkdirSync(`${app}node_modules/nuxt-axios-jwt`, { recursive: true })

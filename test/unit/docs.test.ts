@@ -35,9 +35,9 @@ function optionPaths(): string[] {
   return paths
 }
 
-describe('README options table', () => {
-  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
-  const documented = [...readme.matchAll(/^\| `([\w.]+)` \|/gm)].map(m => m[1])
+describe('the options reference (docs/reference/options.md)', () => {
+  const reference = readFileSync(new URL('../../docs/reference/options.md', import.meta.url), 'utf8')
+  const documented = [...reference.matchAll(/^\| `([\w.]+)` \|/gm)].map(m => m[1])
   const options = optionPaths()
 
   it('finds the options in the source', () => {
@@ -74,20 +74,20 @@ describe('README options table', () => {
   })
 })
 
-describe('README composables', () => {
+describe('the public surface (docs/reference/public-surface.md)', () => {
   it('documents every composable the module auto-imports, with its call', () => {
     const module = readFileSync(new URL('../../src/module.ts', import.meta.url), 'utf8')
-    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
+    const surface = readFileSync(new URL('../../docs/reference/public-surface.md', import.meta.url), 'utf8')
     const composables = [...module.matchAll(/name: '(use\w+)'/g)].map(m => m[1]!)
     expect(composables).toEqual(expect.arrayContaining(['useApi', 'useAuth', 'useApiData', 'useServerApi']))
-    expect(composables.filter(name => !readme.includes(`\`${name}(`))).toEqual([])
+    expect(composables.filter(name => !surface.includes(`\`${name}(`))).toEqual([])
   })
 })
 
-describe('README layout', () => {
+describe('the layout (docs/contributing.md)', () => {
   it('names every file of the runtime', () => {
-    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
-    const layout = readme.slice(readme.indexOf('### Layout'), readme.indexOf('## License'))
+    const contributing = readFileSync(new URL('../../docs/contributing.md', import.meta.url), 'utf8')
+    const layout = contributing.slice(contributing.indexOf('### Layout'), contributing.indexOf('## Dependencies'))
     const runtime = new URL('../../src/runtime/', import.meta.url)
     const files = readdirSync(runtime, { recursive: true }).map(String).filter(file => /\.ts$/.test(file) && !file.endsWith('tsconfig.json'))
     expect(files.length).toBeGreaterThan(50)
@@ -95,5 +95,30 @@ describe('README layout', () => {
     const wholeFolders = ['server/api/_axios-jwt', 'server/devtools', 'app/composables', 'app/middleware']
     const named = (file: string) => layout.includes(basename(file)) || (wholeFolders.includes(dirname(file)) && layout.includes(`${basename(dirname(file))}/`))
     expect(files.filter(file => !named(file))).toEqual([])
+  })
+})
+
+describe('the README and the site', () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
+  const docs = new URL('../../docs/', import.meta.url)
+  const pages = readdirSync(docs, { recursive: true }).map(String)
+    .filter(file => file.endsWith('.md') && !file.startsWith('node_modules') && !file.startsWith('snippets'))
+
+  it('keeps the README under 300 lines', () => {
+    expect(readme.split('\n').length).toBeLessThan(300)
+  })
+
+  it('links the README only to pages the site has', () => {
+    const links = [...readme.matchAll(/\]\(\.\/docs\/([^)#]+\.md)/g)].map(m => m[1]!)
+    expect(links.length).toBeGreaterThan(10)
+    expect(links.filter(link => !pages.includes(link))).toEqual([])
+  })
+
+  it('takes every configuration of the guides from a type-checked snippet, none written inline', () => {
+    const inline = pages.filter(page => page.startsWith('guide/')).flatMap((page) => {
+      const text = readFileSync(new URL(page, docs), 'utf8')
+      return [...text.matchAll(/```ts\n([\s\S]*?)```/g)].filter(m => /\baxiosJwt\s*:/.test(m[1]!)).map(() => page)
+    })
+    expect(inline).toEqual([])
   })
 })

@@ -1,0 +1,5 @@
+// nuxt.config.ts
+export default defineNuxtConfig({
+  modules: ['nuxt-axios-jwt'],
+  axiosJwt: { baseURL: 'https://api.example.com', server: { baseURL: 'http://api.internal:8080' } },
+})

@@ -1,0 +1,13 @@
+// nuxt.config.ts
+export default defineNuxtConfig({
+  modules: ['nuxt-axios-jwt'],
+  axiosJwt: {
+    mode: 'httpOnly',
+    baseURL: 'https://api.example.com', // an API that checks the provider's JWT access tokens
+    oidc: {
+      issuer: 'https://idp.example.com',
+      clientId: 'nuxt-app', // clientSecret through NUXT_AXIOS_JWT_OIDC_CLIENT_SECRET (client_secret_basic)
+      scopes: ['openid', 'profile', 'email', 'offline_access', 'api:read'],
+    },
+  },
+})

@@ -1,0 +1,8 @@
+// nuxt.config.ts
+export default defineNuxtConfig({
+  modules: ['nuxt-axios-jwt'],
+  axiosJwt: {
+    baseURL: 'https://api.example.com',
+    apis: { billing: { baseURL: 'https://billing.example.com' } },
+  },
+})
