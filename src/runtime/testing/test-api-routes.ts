@@ -60,6 +60,9 @@ async function refreshFault({ state, req, res }: RouteContext): Promise<boolean>
   return true
 }
 
+/** The refresh token of a refresh or logout body, in any field the token shapes read it from. */
+const refreshTokenOf = (body: Record<string, unknown>) => tokenOf(body.refreshToken) ?? tokenOf(body.refresh_token) ?? tokenOf(body.refresh)
+
 /** The refresh as an OAuth2 token endpoint answers it: a form grant, 400 `invalid_grant`. */
 async function oauthRefresh({ state, req, res }: RouteContext, body: Record<string, unknown>) {
   const form = req.headers['content-type']?.startsWith('application/x-www-form-urlencoded')
@@ -84,14 +87,14 @@ const sessionRoutes: Record<string, Route> = {
     api.refreshBodies.push(body)
     if (await refreshFault(context)) return
     if (api.oauth) return oauthRefresh(context, body)
-    const result = await context.state.auth().refresh(tokenOf(body.refreshToken) ?? tokenOf(body.refresh_token))
+    const result = await context.state.auth().refresh(refreshTokenOf(body))
     return result.ok ? json(context.res, 200, api.shape(present(context.state, result.tokens))) : json(context.res, 401, { error: result.reason })
   },
   async 'POST /auth/logout'(context) {
     const { api } = context.state
     if (api.strictLogout && !await protectedUser(context)) return
     const body = await readBody(context.req)
-    const refreshToken = tokenOf(body.refreshToken) ?? tokenOf(body.refresh_token)
+    const refreshToken = refreshTokenOf(body)
     await context.state.auth().logout(refreshToken)
     if (refreshToken) api.revoked.push(refreshToken)
     json(context.res, 200, { ok: true })
