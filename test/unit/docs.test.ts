@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { basename, dirname } from 'node:path'
 import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
@@ -120,5 +120,18 @@ describe('the README and the site', () => {
       return [...text.matchAll(/```ts\n([\s\S]*?)```/g)].filter(m => /\baxiosJwt\s*:/.test(m[1]!)).map(() => page)
     })
     expect(inline).toEqual([])
+  })
+})
+
+describe('the security page (docs/guide/security.md)', () => {
+  it('names a test that exists for every row of the threat model that has one', () => {
+    const page = readFileSync(new URL('../../docs/guide/security.md', import.meta.url), 'utf8')
+    const table = page.slice(page.indexOf('## Threat model'), page.indexOf('\n## ', page.indexOf('## Threat model') + 1))
+    const rows = table.split('\n').filter(line => line.startsWith('| ') && !line.startsWith('| Threat'))
+    expect(rows.length).toBeGreaterThan(30)
+    const named = rows.flatMap(row => [...row.split(' | ').at(-1)!.matchAll(/`((?:utils\/)?[\w-]+\.(?:test\.)?ts)`/g)].map(m => m[1]!))
+    const exists = (file: string) => ['e2e', 'unit', ''].some(dir => existsSync(new URL(`../${dir ? `${dir}/` : ''}${file}`, import.meta.url)))
+    expect(named.length).toBeGreaterThan(30)
+    expect(named.filter(file => !exists(file))).toEqual([])
   })
 })
