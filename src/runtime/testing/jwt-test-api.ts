@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { json, sleep } from './http'
+import { json } from './http'
 import { listenOnLoopback } from './loopback'
 import { testApiRoutes } from './test-api-routes'
 import { tokenShapes, type TokenShape } from './token-shapes'
@@ -47,6 +47,12 @@ function initialKnobs(shape: TokenShape): Omit<JwtTestApi, 'url' | 'options' | '
 export async function startJwtTestApi({ shape = 'default', users = defaultUsers, ...issuer }: JwtTestApiOptions = {}): Promise<JwtTestApi> {
   const options: IssuerOptions = { accessTtl: 60, refreshTtl: 3600, rotation: 'strict', users, ...issuer }
   let auth = createTokenIssuer(options)
+  const loginAs = async (username = users[0]!.username, ttl?: number, issuedAgo?: number) => {
+    const user = users.find(candidate => candidate.username === username)
+    const tokens = user && await auth.login(username, user.password, ttl, issuedAgo)
+    if (!tokens) throw new Error(`The test API has no user "${username}".`)
+    return tokens
+  }
   const state: TestApiState = { api: undefined!, auth: () => auth, handles: new Map(), hanging: new Set(), failures: { times: 0, status: 503 }, requests: [] }
   const api: JwtTestApi = {
     url: '',
@@ -59,17 +65,9 @@ export async function startJwtTestApi({ shape = 'default', users = defaultUsers,
     revokeAll: () => auth.revokeAll(),
     stats: () => ({ ...auth.stats, refreshCalls: api.calls.refresh, requests: [...state.requests] }),
     verifyAccess: token => auth.verify(token),
-    async login(username = users[0]!.username, ttl?: number) {
-      const user = users.find(candidate => candidate.username === username)
-      const tokens = user && await auth.login(username, user.password, ttl)
-      if (!tokens) throw new Error(`The test API has no user "${username}".`)
-      return tokens
-    },
-    async loginExpired(username) {
-      const tokens = await api.login(username, 1)
-      await sleep(1100)
-      return tokens
-    },
+    login: (username, ttl) => loginAs(username, ttl),
+    // Issued a second back with a one-second lifetime: expired already, without waiting for it.
+    loginExpired: username => loginAs(username, 1, 1),
     reset() {
       auth = createTokenIssuer(options)
       Object.assign(api, initialKnobs(shape))

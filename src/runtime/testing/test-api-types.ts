@@ -93,7 +93,7 @@ export interface JwtTestApi {
   revokeAll: () => void
   /** A new session; `ttl` sets its access token's lifetime in seconds. */
   login: (username?: string, ttl?: number) => Promise<IssuedTokens>
-  /** A new session whose access token has already expired (it lived one second). */
+  /** A new session whose access token has already expired (issued a second back, for one second: no wait). */
   loginExpired: (username?: string) => Promise<IssuedTokens>
   stats: () => JwtTestApiStats
   /** The user of a valid, unrevoked access token of this API, as its protected routes judge it; for other APIs that trust it. */

@@ -38,17 +38,24 @@ export type RefreshResult = { ok: true, tokens: IssuedTokens } | { ok: false, re
 /** Signs and reads the issuer's tokens (HS256 with a key of its own) for `options`' lifetimes and padding. */
 function tokenSigner(options: IssuerOptions) {
   const secret = randomBytes(32)
-  const sign = (user: IssuerUser, claims: Record<string, unknown>, ttl: number) => new SignJWT(claims)
-    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-    .setSubject(String(user.id))
-    .setIssuedAt()
-    .setExpirationTime(`${ttl}s`)
-    .sign(secret)
+  // `issuedAgo` seconds back: a token whose whole lifetime lies in the past is expired the moment it is issued.
+  const sign = (user: IssuerUser, claims: Record<string, unknown>, ttl: number, issuedAgo = 0) => {
+    const issuedAt = Math.floor(Date.now() / 1000) - issuedAgo
+    return new SignJWT(claims)
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(String(user.id))
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(issuedAt + ttl)
+      .sign(secret)
+  }
   return {
-    /** A pair of `session`, whose refresh token has the id `jti` (or is `keptRefresh`, without rotation). */
-    async pair(user: IssuerUser, session: string, jti: string, accessTtl = options.accessTtl, keptRefresh?: string): Promise<IssuedTokens> {
+    /**
+     * A pair of `session`, whose refresh token has the id `jti` (or is `keptRefresh`, without rotation); the access token
+     * issued `accessIssuedAgo` seconds back.
+     */
+    async pair(user: IssuerUser, session: string, jti: string, accessTtl = options.accessTtl, keptRefresh?: string, accessIssuedAgo = 0): Promise<IssuedTokens> {
       return {
-        accessToken: await sign(user, { name: user.name, username: user.username, typ: 'access', sid: session, jti: randomUUID(), ...user.claims, ...filler(options.padding?.access) }, accessTtl),
+        accessToken: await sign(user, { name: user.name, username: user.username, typ: 'access', sid: session, jti: randomUUID(), ...user.claims, ...filler(options.padding?.access) }, accessTtl, accessIssuedAgo),
         refreshToken: keptRefresh ?? await sign(user, { typ: 'refresh', sid: session, jti, ...filler(options.padding?.refresh) }, options.refreshTtl),
         expiresIn: accessTtl,
       }
@@ -98,7 +105,7 @@ export function createTokenIssuer(options: IssuerOptions) {
   const signer = tokenSigner(options)
   const sessions = sessionBook()
   const stats = { logins: 0, refreshes: 0, rejected: 0, reused: 0 }
-  const issue = (user: IssuerUser, session: string, accessTtl?: number) => signer.pair(user, session, sessions.track(session), accessTtl)
+  const issue = (user: IssuerUser, session: string, accessTtl?: number, accessIssuedAgo?: number) => signer.pair(user, session, sessions.track(session), accessTtl, undefined, accessIssuedAgo)
   const userById = (id: unknown) => options.users.find(user => String(user.id) === id)
   const refused = (reason: 'invalid' | 'reused' | 'revoked'): RefreshResult => {
     stats.rejected++
@@ -107,12 +114,15 @@ export function createTokenIssuer(options: IssuerOptions) {
 
   return {
     stats,
-    /** Starts a session; `accessTtl` overrides the access token's lifetime for this login. */
-    async login(username: unknown, password: unknown, accessTtl?: number): Promise<IssuedTokens | undefined> {
+    /**
+     * Starts a session; `accessTtl` overrides the access token's lifetime for this login, `accessIssuedAgo` dates the
+     * access token that many seconds back.
+     */
+    async login(username: unknown, password: unknown, accessTtl?: number, accessIssuedAgo?: number): Promise<IssuedTokens | undefined> {
       const user = options.users.find(u => u.username === username && u.password === password)
       if (!user) return undefined
       stats.logins++
-      return issue(publicUser(user), randomUUID(), accessTtl)
+      return issue(publicUser(user), randomUUID(), accessTtl, accessIssuedAgo)
     },
 
     async refresh(token: string | undefined): Promise<RefreshResult> {
