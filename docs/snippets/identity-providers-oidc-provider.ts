@@ -7,6 +7,7 @@ export default defineNuxtConfig({
     oidc: {
       issuer: 'https://idp.example.com',
       clientId: 'nuxt-app', // clientSecret through NUXT_AXIOS_JWT_OIDC_CLIENT_SECRET (client_secret_basic)
+      siteURL: 'https://app.example.com', // the site's public origin, for the redirect URIs (NUXT_AXIOS_JWT_OIDC_SITE_URL)
       scopes: ['openid', 'profile', 'email', 'offline_access', 'api:read'],
     },
   },
