@@ -135,3 +135,21 @@ describe('the security page (docs/guide/security.md)', () => {
     expect(named.filter(file => !exists(file))).toEqual([])
   })
 })
+
+describe('the hooks and errors of the public surface (docs/reference/public-surface.md)', () => {
+  const surface = readFileSync(new URL('../../docs/reference/public-surface.md', import.meta.url), 'utf8')
+  const source = (path: string) => readFileSync(new URL(`../../src/runtime/${path}`, import.meta.url), 'utf8')
+
+  it('lists every runtime hook the module calls, and no other', () => {
+    const declared = [...`${source('core/client/hooks.ts')}${source('app/augments.ts')}`.matchAll(/'(axios-jwt:[\w-]+)':/g)].map(m => m[1]!)
+    const listed = [...surface.matchAll(/^\| `(axios-jwt:[\w-]+)` \|/gm)].map(m => m[1]!)
+    expect(new Set(declared).size).toBeGreaterThanOrEqual(7)
+    expect([...new Set(declared)].sort()).toEqual([...new Set(listed)].sort())
+  })
+
+  it('names every error class the module exports', () => {
+    const errors = [...source('core/errors.ts').matchAll(/^export class (\w+)/gm)].map(m => m[1]!)
+    expect(errors.length).toBeGreaterThanOrEqual(5)
+    expect(errors.filter(name => !surface.includes(`\`${name}\``))).toEqual([])
+  })
+})
