@@ -114,10 +114,12 @@ describe('the README and the site', () => {
     expect(links.filter(link => !pages.includes(link))).toEqual([])
   })
 
-  it('takes every configuration of the guides from a type-checked snippet, none written inline', () => {
+  it('takes every configuration and page of the guides from a type-checked snippet, none written inline', () => {
     const inline = pages.filter(page => page.startsWith('guide/')).flatMap((page) => {
       const text = readFileSync(new URL(page, docs), 'utf8')
-      return [...text.matchAll(/```ts\n([\s\S]*?)```/g)].filter(m => /\baxiosJwt\s*:/.test(m[1]!)).map(() => page)
+      const configs = [...text.matchAll(/```ts\n([\s\S]*?)```/g)].filter(m => /\baxiosJwt\s*:/.test(m[1]!))
+      const vuePages = [...text.matchAll(/```vue\n/g)]
+      return [...configs, ...vuePages].map(() => page)
     })
     expect(inline).toEqual([])
   })
