@@ -1,5 +1,5 @@
-// The tests drive Debian's Chromium, start Debian's redis-server and build the docs site. Installs what is missing when allowed (root on
-// Debian), else says how.
+// The tests drive Debian's Chromium, start Debian's redis-server and build the docs site. Installs what is missing
+// when allowed (root on Debian), else says how.
 import { execSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 
