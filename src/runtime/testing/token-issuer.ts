@@ -35,6 +35,14 @@ const filler = (size = 0) => size > 0 ? { groups: Array.from({ length: Math.ceil
 
 export type RefreshResult = { ok: true, tokens: IssuedTokens } | { ok: false, reason: 'invalid' | 'reused' | 'revoked' }
 
+/** How one pair differs from the issuer's own: the access token's lifetime and age, a refresh token kept as it was. */
+interface PairOptions {
+  accessTtl?: number
+  /** Dates the access token that many seconds back. */
+  accessIssuedAgo?: number
+  keptRefresh?: string
+}
+
 /** Signs and reads the issuer's tokens (HS256 with a key of its own) for `options`' lifetimes and padding. */
 function tokenSigner(options: IssuerOptions) {
   const secret = randomBytes(32)
@@ -49,11 +57,8 @@ function tokenSigner(options: IssuerOptions) {
       .sign(secret)
   }
   return {
-    /**
-     * A pair of `session`, whose refresh token has the id `jti` (or is `keptRefresh`, without rotation); the access token
-     * issued `accessIssuedAgo` seconds back.
-     */
-    async pair(user: IssuerUser, session: string, jti: string, accessTtl = options.accessTtl, keptRefresh?: string, accessIssuedAgo = 0): Promise<IssuedTokens> {
+    /** A pair of `session`, whose refresh token has the id `jti` (or is `keptRefresh`, without rotation). */
+    async pair(user: IssuerUser, session: string, jti: string, { accessTtl = options.accessTtl, accessIssuedAgo = 0, keptRefresh }: PairOptions = {}): Promise<IssuedTokens> {
       return {
         accessToken: await sign(user, { name: user.name, username: user.username, typ: 'access', sid: session, jti: randomUUID(), ...user.claims, ...filler(options.padding?.access) }, accessTtl, accessIssuedAgo),
         refreshToken: keptRefresh ?? await sign(user, { typ: 'refresh', sid: session, jti, ...filler(options.padding?.refresh) }, options.refreshTtl),
@@ -105,7 +110,7 @@ export function createTokenIssuer(options: IssuerOptions) {
   const signer = tokenSigner(options)
   const sessions = sessionBook()
   const stats = { logins: 0, refreshes: 0, rejected: 0, reused: 0 }
-  const issue = (user: IssuerUser, session: string, accessTtl?: number, accessIssuedAgo?: number) => signer.pair(user, session, sessions.track(session), accessTtl, undefined, accessIssuedAgo)
+  const issue = (user: IssuerUser, session: string, access: PairOptions = {}) => signer.pair(user, session, sessions.track(session), access)
   const userById = (id: unknown) => options.users.find(user => String(user.id) === id)
   const refused = (reason: 'invalid' | 'reused' | 'revoked'): RefreshResult => {
     stats.rejected++
@@ -122,7 +127,7 @@ export function createTokenIssuer(options: IssuerOptions) {
       const user = options.users.find(u => u.username === username && u.password === password)
       if (!user) return undefined
       stats.logins++
-      return issue(publicUser(user), randomUUID(), accessTtl, accessIssuedAgo)
+      return issue(publicUser(user), randomUUID(), { accessTtl, accessIssuedAgo })
     },
 
     async refresh(token: string | undefined): Promise<RefreshResult> {
@@ -138,7 +143,7 @@ export function createTokenIssuer(options: IssuerOptions) {
       }
       if (sessions.isRevoked(entry.session)) return refused('revoked')
       stats.refreshes++
-      if (options.rotation === 'none') return { ok: true, tokens: await signer.pair(publicUser(user), entry.session, String(payload.jti), undefined, token) }
+      if (options.rotation === 'none') return { ok: true, tokens: await signer.pair(publicUser(user), entry.session, String(payload.jti), { keptRefresh: token }) }
       entry.spent = true
       return { ok: true, tokens: await issue(publicUser(user), entry.session) }
     },
