@@ -3,6 +3,9 @@ import { basename, dirname } from 'node:path'
 import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
 
+/** A file of the repository, by its path from the root. */
+const repoFile = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8')
+
 /** The option types' files: one per group of options. */
 const optionsDir = new URL('../../src/runtime/types/options/', import.meta.url)
 const optionFiles = readdirSync(optionsDir).filter(file => file.endsWith('.ts')).map(file => readFileSync(new URL(file, optionsDir), 'utf8'))
@@ -36,7 +39,7 @@ function optionPaths(): string[] {
 }
 
 describe('the options reference (docs/reference/options.md)', () => {
-  const reference = readFileSync(new URL('../../docs/reference/options.md', import.meta.url), 'utf8')
+  const reference = repoFile('docs/reference/options.md')
   const documented = [...reference.matchAll(/^\| `([\w.]+)` \|/gm)].map(m => m[1])
   const options = optionPaths()
 
@@ -76,8 +79,8 @@ describe('the options reference (docs/reference/options.md)', () => {
 
 describe('the public surface (docs/reference/public-surface.md)', () => {
   it('documents every composable the module auto-imports, with its call', () => {
-    const module = readFileSync(new URL('../../src/module.ts', import.meta.url), 'utf8')
-    const surface = readFileSync(new URL('../../docs/reference/public-surface.md', import.meta.url), 'utf8')
+    const module = repoFile('src/module.ts')
+    const surface = repoFile('docs/reference/public-surface.md')
     const composables = [...module.matchAll(/name: '(use\w+)'/g)].map(m => m[1]!)
     expect(composables).toEqual(expect.arrayContaining(['useApi', 'useAuth', 'useApiData', 'useServerApi']))
     expect(composables.filter(name => !surface.includes(`\`${name}(`))).toEqual([])
@@ -86,7 +89,7 @@ describe('the public surface (docs/reference/public-surface.md)', () => {
 
 describe('the layout (docs/contributing.md)', () => {
   it('names every file of the runtime', () => {
-    const contributing = readFileSync(new URL('../../docs/contributing.md', import.meta.url), 'utf8')
+    const contributing = repoFile('docs/contributing.md')
     const layout = contributing.slice(contributing.indexOf('### Layout'), contributing.indexOf('## Dependencies'))
     const runtime = new URL('../../src/runtime/', import.meta.url)
     const files = readdirSync(runtime, { recursive: true }).map(String).filter(file => /\.ts$/.test(file) && !file.endsWith('tsconfig.json'))
@@ -99,7 +102,7 @@ describe('the layout (docs/contributing.md)', () => {
 })
 
 describe('the README and the site', () => {
-  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
+  const readme = repoFile('README.md')
   const docs = new URL('../../docs/', import.meta.url)
   const pages = readdirSync(docs, { recursive: true }).map(String)
     .filter(file => file.endsWith('.md') && !file.startsWith('node_modules') && !file.startsWith('snippets'))
@@ -127,7 +130,7 @@ describe('the README and the site', () => {
 
 describe('the security page (docs/guide/security.md)', () => {
   it('names a test that exists for every row of the threat model that has one', () => {
-    const page = readFileSync(new URL('../../docs/guide/security.md', import.meta.url), 'utf8')
+    const page = repoFile('docs/guide/security.md')
     const table = page.slice(page.indexOf('## Threat model'), page.indexOf('\n## ', page.indexOf('## Threat model') + 1))
     const rows = table.split('\n').filter(line => line.startsWith('| ') && !line.startsWith('| Threat'))
     expect(rows.length).toBeGreaterThan(30)
@@ -139,8 +142,8 @@ describe('the security page (docs/guide/security.md)', () => {
 })
 
 describe('the hooks and errors of the public surface (docs/reference/public-surface.md)', () => {
-  const surface = readFileSync(new URL('../../docs/reference/public-surface.md', import.meta.url), 'utf8')
-  const source = (path: string) => readFileSync(new URL(`../../src/runtime/${path}`, import.meta.url), 'utf8')
+  const surface = repoFile('docs/reference/public-surface.md')
+  const source = (path: string) => repoFile(`src/runtime/${path}`)
 
   it('lists every runtime hook the module calls, and no other', () => {
     const declared = [...`${source('core/client/hooks.ts')}${source('app/augments.ts')}`.matchAll(/'(axios-jwt:[\w-]+)':/g)].map(m => m[1]!)
